@@ -1,0 +1,5 @@
+"""Run factcli as ``python -m factcli``."""
+
+from factcli.cli import main
+
+main()

@@ -1,0 +1,79 @@
+"""Options shared by commands, and the steps every command shares."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from factcli.errors import FactcliError, InvalidFactsError
+from factcli.model.records import FactBase
+from factcli.render.formats import OutputFormat
+from factcli.render.report import Report
+
+FactsDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--facts-dir",
+        "-d",
+        envvar="FACTCLI_FACTS_DIR",
+        help="Folder of fact files [default: the bundled fact base].",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+SkipInvalidOption = Annotated[
+    bool,
+    typer.Option(
+        "--skip-invalid",
+        help="Answer from the valid files even if some are broken (they are listed on stderr).",
+    ),
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def report_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn factcli's own errors into a message on stderr and their exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except InvalidFactsError as error:
+            for problem in error.problems:
+                print(str(problem), file=sys.stderr)
+            print(f"factcli: {error}", file=sys.stderr)
+            raise typer.Exit(error.exit_code) from None
+        except FactcliError as error:
+            print(f"factcli: {error}", file=sys.stderr)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper
+
+
+def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
+    """The fact base to answer from; broken files stop it unless ``skip_invalid``."""
+    from factcli.model.loader import load_facts
+    from factcli.model.location import bundled_facts_dir
+
+    facts, problems = load_facts(facts_dir or bundled_facts_dir(), skip_invalid=skip_invalid)
+    if problems:
+        for problem in problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+    return facts
+
+
+def emit(report: Report, output_format: OutputFormat, as_json: bool) -> None:
+    """Print a report on stdout in the chosen format."""
+    from factcli.render.formats import render
+
+    render(report, OutputFormat.json if as_json else output_format, sys.stdout)

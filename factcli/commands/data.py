@@ -1,0 +1,144 @@
+"""Commands about the fact base itself: validate, verify-quotes, export, schema."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcli.commands.common import (
+    FactsDirOption,
+    FormatOption,
+    JsonOption,
+    emit,
+    load,
+    report_errors,
+)
+from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError
+from factcli.render.formats import OutputFormat
+
+
+class ExportFormat(str, enum.Enum):
+    """Formats of a whole-fact-base export."""
+
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    sqlite = "sqlite"
+    markdown = "markdown"
+
+
+@report_errors
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Fact files or folders [default: the facts dir].", show_default=False),
+    ] = None,
+    facts_dir: FactsDirOption = None,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Check syntax, types, required keys, dates, unique ids and references; list every problem."""
+    from factcli.model.loader import discover, load_paths, named_files
+    from factcli.model.location import bundled_facts_dir
+
+    if paths:
+        files = named_files(paths)
+    else:
+        files = [(p, str(p)) for p in discover(facts_dir or bundled_facts_dir())]
+    result = load_paths(files)
+    if as_json or output_format is OutputFormat.json:
+        problems = [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "key_path": p.key_path,
+                "message": p.message,
+            }
+            for p in result.problems
+        ]
+        print(
+            json.dumps(
+                {"valid": not problems, "files": len(files), "problems": problems},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        if problems:
+            raise typer.Exit(EXIT_NOT_FOUND)
+        return
+    if result.problems:
+        raise InvalidFactsError(result.problems)
+    facts = result.facts
+    print(
+        f"{len(files)} files OK: {len(facts.visits)} visits, {len(facts.events)} events, "
+        f"{len(facts.sources)} sources, {len(facts.entities)} people and organisations"
+    )
+
+
+@report_errors
+def verify_quotes(
+    archive: Annotated[
+        Path, typer.Option("--archive", help="Folder holding the sources' archived texts.")
+    ],
+    facts_dir: FactsDirOption = None,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Check that every quote appears verbatim in the archived text of the source it cites."""
+    from factcli.query.quotes import verify_quotes as run_check
+    from factcli.render import views
+
+    facts = load(facts_dir)
+    result = run_check(facts, archive)
+    report = views.quotes_report(result)
+    if result.failures or as_json or output_format is not OutputFormat.table:
+        emit(report, output_format, as_json)
+    if result.failures:
+        print(f"factcli: {report.title}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOT_FOUND)
+    print(
+        report.title + ": all verbatim",
+        file=sys.stderr if as_json or output_format is not OutputFormat.table else sys.stdout,
+    )
+
+
+@report_errors
+def export(
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Export format.", case_sensitive=False)
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+    facts_dir: FactsDirOption = None,
+) -> None:
+    """Write the whole fact base to a file, atomically; never overwrites without --force."""
+    from factcli.export.atomic import check_target, write_atomically, write_text_atomically
+    from factcli.export.documents import TEXT_EXPORTS
+    from factcli.model.loader import discover
+    from factcli.model.location import bundled_facts_dir
+
+    root = facts_dir or bundled_facts_dir()
+    check_target(output, force=force, protected=discover(root) if root.is_dir() else [])
+    facts = load(facts_dir)
+    if export_format is ExportFormat.sqlite:
+        from factcli.export.sqlite import write_sqlite
+
+        write_atomically(output, lambda temp: write_sqlite(facts, temp))
+    else:
+        write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def schema() -> None:
+    """Print the JSON Schema (Draft 7) of a fact file, for editors and validators."""
+    from factcli.model.spec import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

@@ -1,0 +1,230 @@
+"""Query commands: visits, show, person, org, search, timeline, sources, conflicts."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from factcli.commands.common import (
+    FactsDirOption,
+    FormatOption,
+    JsonOption,
+    SkipInvalidOption,
+    emit,
+    load,
+    report_errors,
+)
+from factcli.errors import NotFoundError, UsageError
+from factcli.model.edtf import EdtfError, parse_edtf
+from factcli.query import entities, overview
+from factcli.query import search as search_query
+from factcli.query import visits as visit_query
+from factcli.query.visits import VisitFilter
+from factcli.render import views
+from factcli.render.formats import OutputFormat
+
+YearOption = Annotated[int | None, typer.Option("--year", help="Only those overlapping this year.")]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="Only those on or after this date (2022, 2022-07, 2022-07-10)."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only those on or before this date.")
+]
+CountryOption = Annotated[str | None, typer.Option("--country", help="Only those in this country.")]
+CityOption = Annotated[str | None, typer.Option("--city", help="Only those in this city.")]
+PersonOption = Annotated[
+    str | None, typer.Option("--person", help="Only those this person appears in (any spelling).")
+]
+OrgOption = Annotated[
+    str | None, typer.Option("--org", help="Only those this organisation appears in.")
+]
+
+
+def _day(text: str | None, option: str, latest: bool) -> date | None:
+    if text is None:
+        return None
+    try:
+        value = parse_edtf(text)
+    except EdtfError as error:
+        raise UsageError(f"{option}: {error}") from None
+    return value.latest if latest else value.earliest
+
+
+def _criteria(
+    year: int | None,
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    city: str | None,
+    person: str | None,
+    org: str | None,
+) -> VisitFilter:
+    return VisitFilter(
+        year=year,
+        since=_day(since, "--since", latest=False),
+        until=_day(until, "--until", latest=True),
+        country=country,
+        city=city,
+        person=person,
+        org=org,
+    )
+
+
+@report_errors
+def visits(
+    year: YearOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    city: CityOption = None,
+    person: PersonOption = None,
+    org: OrgOption = None,
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """List visits: dates, place, occasion, delegation size, main counterparts."""
+    criteria = _criteria(year, since, until, country, city, person, org)
+    facts = load(facts_dir, skip_invalid)
+    found = visit_query.filter_visits(facts, criteria)
+    if not found:
+        raise NotFoundError("no visit matches those filters")
+    emit(views.visits_report(facts, found), output_format, as_json)
+
+
+@report_errors
+def show(
+    visit_id: Annotated[
+        str, typer.Argument(metavar="VISIT", help="A visit or event id (see 'factcli visits').")
+    ],
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Everything about one visit (or related event), every row cited."""
+    facts = load(facts_dir, skip_invalid)
+    record = visit_query.get_visit(facts, visit_id)
+    emit(views.show_report(facts, record), output_format, as_json)
+
+
+def _entity_command(
+    kind: entities.EntityKind,
+    name: str,
+    facts_dir: FactsDirOption,
+    skip_invalid: bool,
+    output_format: OutputFormat,
+    as_json: bool,
+) -> None:
+    facts = load(facts_dir, skip_invalid)
+    entity = entities.find_entity(facts, name, kind)
+    emit(
+        views.entity_report(facts, entity, entities.appearances(facts, entity)),
+        output_format,
+        as_json,
+    )
+
+
+@report_errors
+def person(
+    name: Annotated[
+        str, typer.Argument(help="Any name, alias or spelling; case and accents do not matter.")
+    ],
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Who a person is, and every visit, meeting, statement and event they appear in."""
+    _entity_command("person", name, facts_dir, skip_invalid, output_format, as_json)
+
+
+@report_errors
+def org(
+    name: Annotated[str, typer.Argument(help="Any name or alias of an organisation.")],
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """What an organisation is, and everything it appears in."""
+    _entity_command("org", name, facts_dir, skip_invalid, output_format, as_json)
+
+
+@report_errors
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find; case and accents do not matter.")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many hits.")
+    ] = 20,
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over every fact and quote, best matches first."""
+    facts = load(facts_dir, skip_invalid)
+    hits = search_query.search(facts, text, limit)
+    emit(views.search_report(facts, text, hits), output_format, as_json)
+
+
+@report_errors
+def timeline(
+    year: YearOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    city: CityOption = None,
+    person: PersonOption = None,
+    org: OrgOption = None,
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Visits and related events in date order, drawn as a timeline."""
+    criteria = _criteria(year, since, until, country, city, person, org)
+    facts = load(facts_dir, skip_invalid)
+    found = visit_query.timeline(facts, criteria)
+    if not found:
+        raise NotFoundError("nothing on the timeline matches those filters")
+    emit(views.timeline_report(facts, found), output_format, as_json)
+
+
+@report_errors
+def sources(
+    visit: Annotated[
+        str | None, typer.Option("--visit", help="Only the sources this visit or event cites.")
+    ] = None,
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """The bibliography, with how many claims each source supports."""
+    facts = load(facts_dir, skip_invalid)
+    if visit is not None:
+        visit_query.get_visit(facts, visit)
+    uses = overview.source_usage(facts, visit)
+    if not uses:
+        raise NotFoundError("no sources")
+    emit(views.sources_report(facts, uses), output_format, as_json)
+
+
+@report_errors
+def conflicts(
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Points on which sources give different figures, each attributed."""
+    facts = load(facts_dir, skip_invalid)
+    found = overview.conflicts(facts)
+    if not found:
+        raise NotFoundError("no disagreements between sources are recorded")
+    emit(views.conflicts_report(facts, found), output_format, as_json)

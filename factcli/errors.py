@@ -1,0 +1,68 @@
+"""The one exception family factcli raises; the CLI maps each to an exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a fact file, located as precisely as known."""
+
+    file: str
+    message: str
+    key_path: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where, self.key_path, self.message] if self.key_path else [where, self.message]
+        return ": ".join(parts)
+
+
+class FactcliError(Exception):
+    """Base of every error factcli reports to a user (never as a traceback)."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class NotFoundError(FactcliError):
+    """A visit, person, org or search term that matches nothing."""
+
+
+class AmbiguousError(FactcliError):
+    """A name that matches several records; the message lists them."""
+
+
+class FactsDirError(FactcliError):
+    """The facts directory is missing, not a directory, or unreadable."""
+
+
+class OutputError(FactcliError):
+    """An output file that cannot or must not be written."""
+
+
+class UsageError(FactcliError):
+    """Arguments that do not make sense together."""
+
+    exit_code = EXIT_USAGE
+
+
+class InvalidFactsError(FactcliError):
+    """A fact base with problems; carries every one of them."""
+
+    def __init__(self, problems: Sequence[Problem], hint: str = "") -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        summary = f"{count} problem{'s' if count != 1 else ''} in the fact base"
+        super().__init__(summary + (f"; {hint}" if hint else ""))

@@ -1,0 +1,1 @@
+"""Whole-fact-base exports, written atomically."""

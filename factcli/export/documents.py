@@ -1,0 +1,97 @@
+"""Whole-fact-base exports as text: JSON, JSONL, CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from factcli.model import serialize
+from factcli.model.records import FactBase
+from factcli.query.claims import iter_claims
+from factcli.render import views
+from factcli.render.formats import render_markdown
+from factcli.render.safe import spreadsheet_safe
+
+
+def to_json(facts: FactBase) -> str:
+    """The whole fact base as one JSON document."""
+    return (
+        json.dumps(serialize.fact_base_data(facts), ensure_ascii=False, indent=2, allow_nan=False)
+        + "\n"
+    )
+
+
+def to_jsonl(facts: FactBase) -> str:
+    """One JSON object per record, each with a 'record_type'."""
+    lines = []
+    for record_type, items in serialize.fact_base_data(facts).items():
+        for item in items:
+            lines.append(
+                json.dumps(
+                    {
+                        "record_type": record_type.rstrip("s")
+                        if record_type != "people"
+                        else "person",
+                        **item,
+                    },
+                    ensure_ascii=False,
+                    allow_nan=False,
+                )
+            )
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(facts: FactBase) -> str:
+    """One row per cited claim: where it lives, its text, basis, sources and quotes."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "record_kind",
+            "record_id",
+            "section",
+            "index",
+            "text",
+            "basis",
+            "reasoning",
+            "sources",
+            "quotes",
+        ]
+    )
+    for claim in iter_claims(facts):
+        text = "; ".join(f"{name}: {value}" for name, value in claim.texts)
+        row = [
+            claim.owner_kind,
+            claim.owner_id,
+            claim.section,
+            claim.index,
+            text,
+            claim.evidence.basis,
+            claim.evidence.reasoning or "",
+            ";".join(claim.evidence.source_ids),
+            " | ".join(c.quote for c in claim.evidence.cite),
+        ]
+        writer.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
+    return out.getvalue()
+
+
+def to_markdown(facts: FactBase) -> str:
+    """Every visit and event as Markdown sections, in date order, then the bibliography."""
+    from factcli.query.overview import source_usage
+    from factcli.query.visits import VisitFilter, timeline
+
+    out = io.StringIO()
+    for record in timeline(facts, VisitFilter()):
+        render_markdown(views.show_report(facts, record), out)
+    render_markdown(views.sources_report(facts, source_usage(facts)), out)
+    return out.getvalue()
+
+
+TEXT_EXPORTS: dict[str, Callable[[FactBase], str]] = {
+    "json": to_json,
+    "jsonl": to_jsonl,
+    "csv": to_csv,
+    "markdown": to_markdown,
+}

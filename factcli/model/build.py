@@ -1,0 +1,350 @@
+"""Turn format-checked TOML documents into records and check what spans files.
+
+The spec has already checked types and required keys, so the converters here
+read values without re-checking them. What only the whole fact base can tell
+(unique ids, references to sources and people, date order) is checked here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, cast
+
+from factcli.errors import Problem
+from factcli.model.edtf import EdtfDate, parse_edtf
+from factcli.model.records import (
+    Activity,
+    Agreement,
+    Basis,
+    Characterisation,
+    Citation,
+    ContextNote,
+    Counterpart,
+    DateClaim,
+    Delegate,
+    Entity,
+    Event,
+    Evidence,
+    FactBase,
+    Place,
+    Role,
+    Source,
+    Statement,
+    Visit,
+)
+from factcli.model.spec import Path
+
+Table = dict[str, Any]
+ProblemAt = Callable[[Path, str], Problem]
+
+#: Keys that hold registry ids, alone or in a list.
+_ENTITY_KEYS = frozenset({"who", "speaker", "attendees", "parties", "participants"})
+
+
+def _evidence(table: Table) -> Evidence:
+    return Evidence(
+        cite=tuple(Citation(c["source"], c["quote"]) for c in table["cite"]),
+        basis=cast(Basis, table.get("basis", "stated")),
+        reasoning=table.get("reasoning"),
+    )
+
+
+def _date(value: str | Table | None) -> DateClaim | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return DateClaim(parse_edtf(value))
+    return DateClaim(
+        value=parse_edtf(value["value"]),
+        basis=cast(Basis, value.get("basis", "stated")),
+        reasoning=value.get("reasoning"),
+        as_stated=value.get("as_stated"),
+        evidence=_evidence(value) if "cite" in value else None,
+    )
+
+
+def _required_date(value: str | Table) -> DateClaim:
+    claim = _date(value)
+    assert claim is not None  # required by the spec
+    return claim
+
+
+def _places(items: list[Table]) -> tuple[Place, ...]:
+    return tuple(
+        Place(
+            city=p.get("city"),
+            country=p["country"],
+            role=p.get("role", "main" if index == 0 else "side trip"),
+            note=p.get("note"),
+            date=_date(p.get("date")),
+            evidence=_evidence(p),
+        )
+        for index, p in enumerate(items)
+    )
+
+
+def _statements(items: list[Table]) -> tuple[Statement, ...]:
+    return tuple(
+        Statement(s["speaker"], s["said"], _date(s.get("date")), _evidence(s)) for s in items
+    )
+
+
+def _context(items: list[Table]) -> tuple[ContextNote, ...]:
+    return tuple(
+        ContextNote(
+            topic=c["topic"],
+            note=c["note"],
+            point=c.get("point"),
+            value=c.get("value"),
+            date=_date(c.get("date")),
+            evidence=_evidence(c),
+        )
+        for c in items
+    )
+
+
+def build_visit(table: Table, file: str) -> Visit:
+    """A Visit from a checked ``[visit]`` table."""
+    return Visit(
+        id=table["id"],
+        title=table["title"],
+        occasion=table.get("occasion"),
+        summary=table["summary"],
+        start=_required_date(table["start"]),
+        end=_date(table.get("end")),
+        places=_places(table["places"]),
+        characterisations=tuple(
+            Characterisation(c["by"], c["description"], _evidence(c))
+            for c in table.get("characterisations", [])
+        ),
+        delegation=tuple(
+            Delegate(d["who"], d.get("rank"), d.get("role"), d.get("organisation"), _evidence(d))
+            for d in table.get("delegation", [])
+        ),
+        counterparts=tuple(
+            Counterpart(
+                c["who"],
+                c.get("role"),
+                _date(c.get("date")),
+                tuple(c.get("topics", [])),
+                _evidence(c),
+            )
+            for c in table.get("counterparts", [])
+        ),
+        agreements=tuple(
+            Agreement(
+                a["title"],
+                tuple(a.get("parties", [])),
+                a.get("wording"),
+                _date(a.get("date")),
+                _evidence(a),
+            )
+            for a in table.get("agreements", [])
+        ),
+        activities=tuple(
+            Activity(
+                a["description"],
+                a.get("place"),
+                _date(a.get("date")),
+                tuple(a.get("attendees", [])),
+                _evidence(a),
+            )
+            for a in table.get("activities", [])
+        ),
+        statements=_statements(table.get("statements", [])),
+        context=_context(table.get("context", [])),
+        file=file,
+    )
+
+
+def build_event(table: Table, file: str) -> Event:
+    """An Event from a checked ``[[events]]`` table."""
+    return Event(
+        id=table["id"],
+        title=table["title"],
+        kind=table["kind"],
+        date=_required_date(table["date"]),
+        summary=table["summary"],
+        places=_places(table.get("places", [])),
+        participants=tuple(table.get("participants", [])),
+        statements=_statements(table.get("statements", [])),
+        context=_context(table.get("context", [])),
+        evidence=_evidence(table),
+        file=file,
+    )
+
+
+def build_source(table: Table, file: str) -> Source:
+    """A Source from a checked ``[[sources]]`` table."""
+    return Source(
+        id=table["id"],
+        publisher=table["publisher"],
+        headline=table.get("headline"),
+        published=_required_date(table["published"]),
+        language=table["language"],
+        archive=table.get("archive"),
+        author=table.get("author"),
+        translator=table.get("translator"),
+        reported_by=table.get("reported_by"),
+        wire_service=table.get("wire_service"),
+        url=table.get("url"),
+        evidence=_evidence(table) if "cite" in table else None,
+        file=file,
+    )
+
+
+def build_entity(table: Table, kind: str, file: str) -> Entity:
+    """A person or org Entity from a checked registry table."""
+    return Entity(
+        id=table["id"],
+        kind="person" if kind == "people" else "org",
+        name=table["name"],
+        aliases=tuple(table.get("aliases", [])),
+        roles=tuple(
+            Role(
+                r["title"],
+                r.get("organisation"),
+                parse_edtf(r["during"]) if "during" in r else None,
+                _evidence(r),
+            )
+            for r in table.get("roles", [])
+        ),
+        country=table.get("country"),
+        note=table.get("note"),
+        file=file,
+    )
+
+
+@dataclass(frozen=True)
+class _Reference:
+    kind: str  # "source" or "entity"
+    target: str
+    problem_at: ProblemAt
+    path: Path
+
+
+def _references(value: object, path: Path) -> Iterator[tuple[str, str, Path]]:
+    """Every (kind, id, path) reference in a checked document."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = (*path, key)
+            if key == "source" and len(path) >= 2 and path[-2] == "cite":
+                yield "source", item, here
+            elif key in _ENTITY_KEYS:
+                targets = item if isinstance(item, list) else [item]
+                for index, target in enumerate(targets):
+                    yield "entity", target, (here if not isinstance(item, list) else (*here, index))
+            else:
+                yield from _references(item, here)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _references(item, (*path, index))
+
+
+def _date_order_problems(visit: Table, problem_at: ProblemAt) -> Iterator[Problem]:
+    start, end = _date(visit["start"]), _date(visit.get("end"))
+    if start and end and _before(end.value, start.value):
+        yield problem_at(
+            ("visit", "end"),
+            f"end {end.value.text} is before start {start.value.text}",
+        )
+
+
+def _before(end: EdtfDate, start: EdtfDate) -> bool:
+    return bool(end.latest and start.earliest and end.latest < start.earliest)
+
+
+class Builder:
+    """Adds checked documents to a FactBase and checks what spans files."""
+
+    def __init__(self, facts: FactBase) -> None:
+        """Start with an empty reference list for ``facts``."""
+        self.facts = facts
+        self._references: list[_Reference] = []
+        self._id_files: dict[tuple[str, str], str] = {}
+
+    def add_file(self, document: Table, file: str, problem_at: ProblemAt) -> list[Problem]:
+        """Add one checked document; return problems that make it unusable."""
+        problems: list[Problem] = []
+        if "visit" in document:
+            problems.extend(_date_order_problems(document["visit"], problem_at))
+        candidates: list[tuple[str, str, Path, Callable[[], None]]] = []
+        if "visit" in document:
+            visit = build_visit(document["visit"], file)
+            candidates.append(
+                (
+                    "visit or event",
+                    visit.id,
+                    ("visit", "id"),
+                    _adder(self.facts.visits, visit.id, visit),
+                )
+            )
+        for index, table in enumerate(document.get("events", [])):
+            event = build_event(table, file)
+            candidates.append(
+                (
+                    "visit or event",
+                    event.id,
+                    ("events", index, "id"),
+                    _adder(self.facts.events, event.id, event),
+                )
+            )
+        for index, table in enumerate(document.get("sources", [])):
+            source = build_source(table, file)
+            candidates.append(
+                (
+                    "source",
+                    source.id,
+                    ("sources", index, "id"),
+                    _adder(self.facts.sources, source.id, source),
+                )
+            )
+        for kind in ("people", "orgs"):
+            for index, table in enumerate(document.get(kind, [])):
+                entity = build_entity(table, kind, file)
+                candidates.append(
+                    (
+                        "person or org",
+                        entity.id,
+                        (kind, index, "id"),
+                        _adder(self.facts.entities, entity.id, entity),
+                    )
+                )
+        seen_here: set[tuple[str, str]] = set()
+        for namespace, record_id, path, _ in candidates:
+            key = (namespace, record_id)
+            first = self._id_files.get(key)
+            if key in seen_here or first is not None:
+                where = "this file" if key in seen_here else first
+                problems.append(
+                    problem_at(path, f"duplicate {namespace} id {record_id!r} (also in {where})")
+                )
+            seen_here.add(key)
+        if problems:
+            return problems
+        for namespace, record_id, _, add in candidates:
+            self._id_files[(namespace, record_id)] = file
+            add()
+        self._references.extend(
+            _Reference(kind, target, problem_at, path)
+            for kind, target, path in _references(document, ())
+        )
+        return []
+
+    def check_references(self) -> list[Problem]:
+        """Problems for every reference to a source or registry id that does not exist."""
+        problems = []
+        for ref in self._references:
+            known = self.facts.sources if ref.kind == "source" else self.facts.entities
+            if ref.target not in known:
+                label = "source" if ref.kind == "source" else "person or org"
+                problems.append(ref.problem_at(ref.path, f"unknown {label} {ref.target!r}"))
+        return problems
+
+
+def _adder(registry: dict[str, Any], key: str, record: object) -> Callable[[], None]:
+    def add() -> None:
+        registry[key] = record
+
+    return add

@@ -1,0 +1,215 @@
+"""Read fact files from disk, validate them and build a FactBase.
+
+Loading never stops at the first problem: every file is read, every problem
+is collected with its file, line and key path, and the caller decides whether
+a fact base with problems may still answer (``--skip-invalid``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from factcli.errors import FactsDirError, InvalidFactsError, Problem
+from factcli.model import build
+from factcli.model.locate import key_lines, line_of
+from factcli.model.records import FactBase
+from factcli.model.spec import Path as KeyPath
+from factcli.model.spec import check_fact_file, format_path
+
+#: Fact files larger than this are refused unread: hand-written facts are small,
+#: and a cap keeps a hostile file from costing time or memory.
+MAX_FILE_BYTES = 1024 * 1024
+#: Deeper nesting than any fact file needs; refused before parsing, because
+#: parsers recurse on nested arrays and inline tables.
+MAX_NESTING = 64
+#: Editor configuration that may live beside the facts and is not a fact file.
+IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml"})
+
+_OPENERS = re.compile(rb"[\[{]")
+
+
+@dataclass
+class ParsedFile:
+    """One fact file after reading and format checking."""
+
+    path: Path
+    display: str
+    document: dict[str, Any] | None
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        """A Problem at a key path of this file, with its line where known."""
+        return Problem(self.display, message, format_path(path), line_of(self.lines, path))
+
+
+@dataclass
+class LoadResult:
+    """A fact base and every problem found while loading it."""
+
+    facts: FactBase
+    problems: list[Problem]
+    invalid_files: list[str]
+
+
+def discover(root: Path) -> list[Path]:
+    """Every fact file under ``root``, sorted; refuse a missing or unusable directory."""
+    if not root.exists():
+        raise FactsDirError(f"{root}: facts directory does not exist")
+    if not root.is_dir():
+        raise FactsDirError(f"{root}: is not a directory")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise FactsDirError(f"{root}: facts directory is not readable")
+    found: list[Path] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    for directory, subdirs, files in os.walk(root, followlinks=True, onerror=_raise_walk_error):
+        stat = os.stat(directory)
+        if (stat.st_dev, stat.st_ino) in seen_dirs:
+            raise FactsDirError(f"{directory}: symbolic link loop in the facts directory")
+        seen_dirs.add((stat.st_dev, stat.st_ino))
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in files:
+            if name.endswith(".toml") and name not in IGNORED_FILE_NAMES:
+                found.append(Path(directory) / name)
+    return sorted(found)
+
+
+def _raise_walk_error(error: OSError) -> None:
+    raise FactsDirError(f"{error.filename}: {error.strerror or error}")
+
+
+def _decode(data: bytes, parsed: ParsedFile) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte-order mark is accepted and ignored
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        parsed.problems.append(
+            Problem(
+                parsed.display,
+                f"invalid UTF-8 at byte offset {error.start}: fact files must be UTF-8",
+                line=line,
+            )
+        )
+        return None
+
+
+def _nesting_depth(data: bytes) -> int:
+    """An upper bound on bracket nesting, ignoring brackets inside strings is not needed:
+    strings only make the bound larger, and the cap is far above real files."""
+    depth = deepest = 0
+    for match in re.finditer(rb"[\[{]+|[\]}]+", data):
+        chunk = match.group()
+        if chunk[0] in b"[{":
+            depth += len(chunk)
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - len(chunk))
+    return deepest
+
+
+def read_fact_file(path: Path, display: str) -> ParsedFile:
+    """Read, decode, parse and format-check one file; problems are collected, not raised."""
+    parsed = ParsedFile(path, display, None)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            parsed.problems.append(
+                Problem(display, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+            )
+            return parsed
+        data = path.read_bytes()
+    except OSError as error:
+        parsed.problems.append(Problem(display, f"cannot read: {error.strerror or error}"))
+        return parsed
+    text = _decode(data, parsed)
+    if text is None:
+        return parsed
+    if not text.strip():
+        parsed.problems.append(Problem(display, "file is empty"))
+        return parsed
+    if _OPENERS.search(data) and _nesting_depth(data) > MAX_NESTING:
+        parsed.problems.append(
+            Problem(display, f"arrays or tables nested deeper than {MAX_NESTING} levels")
+        )
+        return parsed
+    try:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        message = getattr(error, "msg", str(error))
+        parsed.problems.append(
+            Problem(
+                display,
+                f"TOML syntax error: {message}",
+                line=getattr(error, "lineno", None),
+                column=getattr(error, "colno", None),
+            )
+        )
+        return parsed
+    except (ValueError, RecursionError, MemoryError) as error:
+        # Python's int() digit limit and deep recursion surface as these.
+        parsed.problems.append(Problem(display, f"cannot parse: {error}"))
+        return parsed
+    parsed.lines = key_lines(text)
+    issues = check_fact_file(document)
+    parsed.problems.extend(parsed.problem(path_, message) for path_, message in issues)
+    if not issues:
+        parsed.document = document
+    return parsed
+
+
+def load_paths(files: Sequence[tuple[Path, str]]) -> LoadResult:
+    """Load fact files, each given with the name to report it by, into one FactBase."""
+    facts = FactBase()
+    problems: list[Problem] = []
+    invalid: list[str] = []
+    builder = build.Builder(facts)
+    for path, display in files:
+        parsed = read_fact_file(path, display)
+        problems.extend(parsed.problems)
+        if parsed.document is None:
+            invalid.append(display)
+            continue
+        file_problems = builder.add_file(parsed.document, display, parsed.problem)
+        if file_problems:
+            problems.extend(file_problems)
+            invalid.append(display)
+    problems.extend(builder.check_references())
+    return LoadResult(facts, problems, invalid)
+
+
+def named_files(arguments: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Each fact file a list of files and directories names, with its display name."""
+    files: dict[Path, str] = {}
+    for argument in arguments:
+        if argument.is_dir():
+            for found in discover(argument):
+                files.setdefault(found.resolve(), str(found))
+        elif argument.is_file():
+            files.setdefault(argument.resolve(), str(argument))
+        else:
+            raise FactsDirError(f"{argument}: no such file or directory")
+    return [(path, display) for path, display in files.items()]
+
+
+def load_directory(root: Path) -> LoadResult:
+    """Load every fact file under ``root``."""
+    return load_paths([(path, str(path)) for path in discover(root)])
+
+
+def load_facts(root: Path, *, skip_invalid: bool = False) -> tuple[FactBase, list[Problem]]:
+    """A usable FactBase from ``root``; InvalidFactsError unless clean or ``skip_invalid``."""
+    result = load_directory(root)
+    if result.problems and not skip_invalid:
+        raise InvalidFactsError(
+            result.problems, "run 'factcli validate' for details, or pass --skip-invalid"
+        )
+    return result.facts, result.problems

@@ -1,0 +1,265 @@
+"""Typed records of a fact base, as the loader builds them from TOML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from factcli.model.edtf import EdtfDate
+
+Basis = Literal["stated", "inferred"]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A verbatim quote from one source."""
+
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a claim rests on: stated outright, or inferred with a reason."""
+
+    cite: tuple[Citation, ...]
+    basis: Basis = "stated"
+    reasoning: str | None = None
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The cited source ids, in order, without repeats."""
+        return tuple(dict.fromkeys(c.source for c in self.cite))
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A date with how it is known; without its own cite it rests on its record's."""
+
+    value: EdtfDate
+    basis: Basis = "stated"
+    reasoning: str | None = None
+    as_stated: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a person or organisation holds, as a source gives it."""
+
+    title: str
+    organisation: str | None
+    during: EdtfDate | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person or an organisation from the registry."""
+
+    id: str
+    kind: Literal["person", "org"]
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    country: str | None
+    note: str | None
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A cited article and where its archived text lives."""
+
+    id: str
+    publisher: str
+    headline: str | None
+    published: DateClaim
+    language: str
+    archive: str | None
+    author: str | None
+    translator: str | None
+    reported_by: str | None
+    wire_service: str | None
+    url: str | None
+    evidence: Evidence | None
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A city (and country) a visit or event took place in."""
+
+    city: str | None
+    country: str
+    role: str
+    note: str | None
+    date: DateClaim | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Characterisation:
+    """How someone described a visit ("private", "previously unannounced")."""
+
+    by: str
+    description: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Delegate:
+    """A member of the travelling delegation."""
+
+    who: str
+    rank: str | None
+    role: str | None
+    organisation: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Counterpart:
+    """A person or organisation met during a visit."""
+
+    who: str
+    role: str | None
+    date: DateClaim | None
+    topics: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Something signed or agreed, with its wording as reported."""
+
+    title: str
+    parties: tuple[str, ...]
+    wording: str | None
+    date: DateClaim | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """A ceremony, site visit or other activity."""
+
+    description: str
+    place: str | None
+    date: DateClaim | None
+    attendees: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """Who said what, in their words where a source quotes them."""
+
+    speaker: str
+    said: str
+    date: DateClaim | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ContextNote:
+    """Background a source ties to the visit; ``point``/``value`` mark comparable figures."""
+
+    topic: str
+    note: str
+    point: str | None
+    value: str | None
+    date: DateClaim | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One visit of the chief: dates, places and everything that happened."""
+
+    id: str
+    title: str
+    occasion: str | None
+    summary: str
+    start: DateClaim
+    end: DateClaim | None
+    places: tuple[Place, ...]
+    characterisations: tuple[Characterisation, ...]
+    delegation: tuple[Delegate, ...]
+    counterparts: tuple[Counterpart, ...]
+    agreements: tuple[Agreement, ...]
+    activities: tuple[Activity, ...]
+    statements: tuple[Statement, ...]
+    context: tuple[ContextNote, ...]
+    file: str
+
+    @property
+    def dates(self) -> EdtfDate:
+        """The span from the start's earliest side to the end's latest, as EDTF.
+
+        An unknown end gives an open span (``2022-08/``); an end known only
+        to be on or after a day keeps that openness (``2021-06-20/..``).
+        """
+        start_side = self.start.value.text.split("/")[0] or ".."
+        if self.end is None:
+            return EdtfDate(f"{start_side}/", self.start.value.earliest, self.start.value.latest)
+        end_side = self.end.value.text.split("/")[-1] or ".."
+        latest = self.end.value.latest or self.end.value.earliest
+        return EdtfDate(f"{start_side}/{end_side}", self.start.value.earliest, latest)
+
+    @property
+    def main_place(self) -> Place | None:
+        """The first place listed, which the format reserves for the main one."""
+        return self.places[0] if self.places else None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A related event that is not a visit of the chief (a trip, a summit, a coup)."""
+
+    id: str
+    title: str
+    kind: str
+    date: DateClaim
+    summary: str
+    places: tuple[Place, ...]
+    participants: tuple[str, ...]
+    statements: tuple[Statement, ...]
+    context: tuple[ContextNote, ...]
+    evidence: Evidence
+    file: str
+
+
+Claim = (
+    Place
+    | Characterisation
+    | Delegate
+    | Counterpart
+    | Agreement
+    | Activity
+    | Statement
+    | ContextNote
+    | Role
+    | Event
+)
+
+
+@dataclass(slots=True)
+class FactBase:
+    """Every record loaded from one facts directory, keyed by id."""
+
+    visits: dict[str, Visit] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def name_of(self, entity_id: str) -> str:
+        """The canonical name of a registry id (the id itself if unknown)."""
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id
+
+    def items(self) -> Iterator[Visit | Event]:
+        """Every visit and event."""
+        yield from self.visits.values()
+        yield from self.events.values()

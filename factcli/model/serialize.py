@@ -1,0 +1,266 @@
+"""Records as plain JSON-ready data: the field names of factcli's scripting API.
+
+Every key is always present (null when unknown), dates are ISO strings, and
+each claim keeps its basis, reasoning, source ids and quotes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcli.model.edtf import EdtfDate
+from factcli.model.records import (
+    DateClaim,
+    Entity,
+    Event,
+    Evidence,
+    FactBase,
+    Place,
+    Source,
+    Statement,
+    Visit,
+)
+
+Data = dict[str, Any]
+
+
+def iso_earliest(value: EdtfDate | None) -> str | None:
+    """The earliest day a date can mean, as YYYY-MM-DD."""
+    if value is None:
+        return None
+    day = value.earliest or value.latest
+    return day.isoformat() if day else None
+
+
+def iso_latest(value: EdtfDate | None) -> str | None:
+    """The latest day a date can mean, as YYYY-MM-DD."""
+    if value is None:
+        return None
+    day = value.latest or value.earliest
+    return day.isoformat() if day else None
+
+
+def evidence_data(evidence: Evidence) -> Data:
+    """The evidence fields every claim carries."""
+    return {
+        "basis": evidence.basis,
+        "reasoning": evidence.reasoning,
+        "sources": list(evidence.source_ids),
+        "cite": [{"source": c.source, "quote": c.quote} for c in evidence.cite],
+    }
+
+
+def date_data(claim: DateClaim | None) -> Data | None:
+    """A date claim: its EDTF text, its earliest and latest day, and how it is known."""
+    if claim is None:
+        return None
+    return {
+        "edtf": claim.value.text,
+        "earliest": iso_earliest(claim.value),
+        "latest": iso_latest(claim.value),
+        "basis": claim.basis,
+        "reasoning": claim.reasoning,
+        "as_stated": claim.as_stated,
+        "cite": [{"source": c.source, "quote": c.quote} for c in claim.evidence.cite]
+        if claim.evidence
+        else [],
+    }
+
+
+def _named(facts: FactBase, entity_id: str) -> Data:
+    return {"id": entity_id, "name": facts.name_of(entity_id)}
+
+
+def place_data(place: Place) -> Data:
+    """One place of a visit or event."""
+    return {
+        "city": place.city,
+        "country": place.country,
+        "role": place.role,
+        "note": place.note,
+        "date": date_data(place.date),
+        **evidence_data(place.evidence),
+    }
+
+
+def statement_data(facts: FactBase, statement: Statement) -> Data:
+    """One attributed statement."""
+    return {
+        "speaker": _named(facts, statement.speaker),
+        "said": statement.said,
+        "date": date_data(statement.date),
+        **evidence_data(statement.evidence),
+    }
+
+
+def _context_data(record: Visit | Event) -> list[Data]:
+    return [
+        {
+            "topic": n.topic,
+            "note": n.note,
+            "point": n.point,
+            "value": n.value,
+            "date": date_data(n.date),
+            **evidence_data(n.evidence),
+        }
+        for n in record.context
+    ]
+
+
+def visit_summary(facts: FactBase, visit: Visit) -> Data:
+    """The fields of one row of ``factcli visits``."""
+    main = visit.main_place
+    return {
+        "id": visit.id,
+        "kind": "visit",
+        "title": visit.title,
+        "occasion": visit.occasion,
+        "start": iso_earliest(visit.start.value),
+        "end": iso_latest(visit.end.value) if visit.end else None,
+        "dates": visit.dates.text,
+        "city": main.city if main else None,
+        "country": main.country if main else None,
+        "places": [p.city or p.country for p in visit.places],
+        "delegation_size": len(visit.delegation),
+        "counterparts": [facts.name_of(c.who) for c in visit.counterparts],
+    }
+
+
+def visit_data(facts: FactBase, visit: Visit) -> Data:
+    """Every field of one visit."""
+    return {
+        **visit_summary(facts, visit),
+        "summary": visit.summary,
+        "start_date": date_data(visit.start),
+        "end_date": date_data(visit.end),
+        "places": [place_data(p) for p in visit.places],
+        "characterisations": [
+            {"by": c.by, "description": c.description, **evidence_data(c.evidence)}
+            for c in visit.characterisations
+        ],
+        "delegation": [
+            {
+                **_named(facts, d.who),
+                "rank": d.rank,
+                "role": d.role,
+                "organisation": d.organisation,
+                **evidence_data(d.evidence),
+            }
+            for d in visit.delegation
+        ],
+        "counterparts": [
+            {
+                **_named(facts, c.who),
+                "role": c.role,
+                "date": date_data(c.date),
+                "topics": list(c.topics),
+                **evidence_data(c.evidence),
+            }
+            for c in visit.counterparts
+        ],
+        "agreements": [
+            {
+                "title": a.title,
+                "parties": [_named(facts, p) for p in a.parties],
+                "wording": a.wording,
+                "date": date_data(a.date),
+                **evidence_data(a.evidence),
+            }
+            for a in visit.agreements
+        ],
+        "activities": [
+            {
+                "description": a.description,
+                "place": a.place,
+                "date": date_data(a.date),
+                "attendees": [_named(facts, p) for p in a.attendees],
+                **evidence_data(a.evidence),
+            }
+            for a in visit.activities
+        ],
+        "statements": [statement_data(facts, s) for s in visit.statements],
+        "context": _context_data(visit),
+        "file": visit.file,
+    }
+
+
+def event_summary(event: Event) -> Data:
+    """The fields of an event's row in ``factcli timeline``."""
+    main = event.places[0] if event.places else None
+    return {
+        "id": event.id,
+        "kind": "event",
+        "event_kind": event.kind,
+        "title": event.title,
+        "start": iso_earliest(event.date.value),
+        "end": iso_latest(event.date.value),
+        "dates": event.date.value.text,
+        "city": main.city if main else None,
+        "country": main.country if main else None,
+    }
+
+
+def event_data(facts: FactBase, event: Event) -> Data:
+    """Every field of one related event."""
+    return {
+        **event_summary(event),
+        "summary": event.summary,
+        "date": date_data(event.date),
+        "places": [place_data(p) for p in event.places],
+        "participants": [_named(facts, p) for p in event.participants],
+        "statements": [statement_data(facts, s) for s in event.statements],
+        "context": _context_data(event),
+        **evidence_data(event.evidence),
+        "file": event.file,
+    }
+
+
+def source_data(source: Source) -> Data:
+    """One bibliography entry."""
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "headline": source.headline,
+        "author": source.author,
+        "translator": source.translator,
+        "reported_by": source.reported_by,
+        "wire_service": source.wire_service,
+        "published": iso_earliest(source.published.value),
+        "published_date": date_data(source.published),
+        "language": source.language,
+        "url": source.url,
+        "archive": source.archive,
+        **(evidence_data(source.evidence) if source.evidence else {}),
+    }
+
+
+def entity_data(entity: Entity) -> Data:
+    """A person or organisation with its names and cited roles."""
+    return {
+        "id": entity.id,
+        "kind": entity.kind,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "country": entity.country,
+        "note": entity.note,
+        "roles": [
+            {
+                "title": r.title,
+                "organisation": r.organisation,
+                "during": r.during.text if r.during else None,
+                **evidence_data(r.evidence),
+            }
+            for r in entity.roles
+        ],
+    }
+
+
+def fact_base_data(facts: FactBase) -> Data:
+    """The whole fact base."""
+    return {
+        "visits": [visit_data(facts, v) for v in facts.visits.values()],
+        "events": [event_data(facts, e) for e in facts.events.values()],
+        "people": [entity_data(e) for e in facts.entities.values() if e.kind == "person"],
+        "orgs": [entity_data(e) for e in facts.entities.values() if e.kind == "org"],
+        "sources": [source_data(s) for s in facts.sources.values()],
+    }

@@ -1,0 +1,1 @@
+"""The query layer: lookups, filters, search and checks over a loaded FactBase."""

@@ -1,0 +1,53 @@
+"""Whole-base views: the bibliography with claim counts, and disagreements between sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from factcli.model.records import ContextNote, FactBase, Source
+from factcli.query.claims import iter_claims
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUse:
+    """A source and how many claims cite it."""
+
+    source: Source
+    claims: int
+    number: int
+
+
+def source_usage(facts: FactBase, owner_id: str | None = None) -> list[SourceUse]:
+    """Sources with the number of claims citing each, optionally within one visit or event."""
+    counts: Counter[str] = Counter()
+    for claim in iter_claims(facts):
+        if owner_id is None or claim.owner_id == owner_id:
+            counts.update(claim.evidence.source_ids)
+    sources = [s for s in facts.sources.values() if owner_id is None or counts[s.id]]
+    ordered = sorted(sources, key=lambda s: (s.published.value.sort_key(), s.id))
+    return [SourceUse(s, counts[s.id], n) for n, s in enumerate(ordered, start=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A point on which sources give different values."""
+
+    point: str
+    topic: str
+    claims: tuple[tuple[str, ContextNote], ...]  # (visit or event id, claim)
+
+
+def conflicts(facts: FactBase) -> list[Conflict]:
+    """Points that several claims speak to with different values."""
+    by_point: dict[str, list[tuple[str, ContextNote]]] = {}
+    for record in facts.items():
+        for note in record.context:
+            if note.point:
+                by_point.setdefault(note.point, []).append((record.id, note))
+    found = []
+    for point, claims in sorted(by_point.items()):
+        values = {note.value for _, note in claims}
+        if len(values) > 1:
+            found.append(Conflict(point, claims[0][1].topic, tuple(claims)))
+    return found

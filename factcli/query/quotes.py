@@ -1,0 +1,92 @@
+"""Check that every quote appears verbatim in the archived text of its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcli.errors import FactsDirError
+from factcli.model.records import FactBase
+from factcli.query.claims import iter_claims
+from factcli.query.text import normalise_quote
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFailure:
+    """A quote (or verbatim field) not found where it should be."""
+
+    owner_id: str
+    where: str
+    source_ids: tuple[str, ...]
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteReport:
+    """How many quotes were checked and which failed."""
+
+    checked: int
+    failures: tuple[QuoteFailure, ...]
+
+
+def load_archive(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], list[QuoteFailure]]:
+    """The normalised archived text of each source, and a failure per source without one."""
+    if not archive_dir.is_dir():
+        raise FactsDirError(f"{archive_dir}: archive directory does not exist")
+    texts: dict[str, str] = {}
+    failures: list[QuoteFailure] = []
+    for source in facts.sources.values():
+        if source.archive is None:
+            failures.append(
+                QuoteFailure(source.id, "sources", (source.id,), "", "source has no 'archive' file")
+            )
+            continue
+        path = archive_dir / source.archive
+        try:
+            texts[source.id] = normalise_quote(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            failures.append(
+                QuoteFailure(
+                    source.id, "sources", (source.id,), str(path), f"cannot read archive: {error}"
+                )
+            )
+    return texts, failures
+
+
+def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
+    """Check every citation quote, and every 'said'/'wording' against its cited sources."""
+    texts, failures = load_archive(facts, archive_dir)
+    checked = 0
+    for claim in iter_claims(facts):
+        where = f"{claim.section}[{claim.index}]"
+        for citation in claim.evidence.cite:
+            checked += 1
+            archived = texts.get(citation.source)
+            if archived is None:
+                continue  # already reported as a source without archive text
+            if normalise_quote(citation.quote) not in archived:
+                failures.append(
+                    QuoteFailure(
+                        claim.owner_id,
+                        where,
+                        (citation.source,),
+                        citation.quote,
+                        "quote not found in the source",
+                    )
+                )
+        cited = claim.evidence.source_ids
+        for field_name, text in claim.verbatim:
+            checked += 1
+            needle = normalise_quote(text)
+            if not any(needle in texts.get(source_id, "") for source_id in cited):
+                failures.append(
+                    QuoteFailure(
+                        claim.owner_id,
+                        f"{where}.{field_name}",
+                        cited,
+                        text,
+                        f"'{field_name}' is not verbatim in any cited source",
+                    )
+                )
+    return QuoteReport(checked, tuple(failures))

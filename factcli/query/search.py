@@ -1,0 +1,132 @@
+"""Ranked full-text search over every fact and quote.
+
+Matching is on folded words (no case, no accents); every query word must
+occur in a field for it to match, a word may match as a prefix, and the
+whole query as a phrase ranks higher. Highlights point into the original
+text, so what is shown is exactly what the fact file says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from factcli.errors import NotFoundError
+from factcli.model.records import FactBase
+from factcli.query.claims import iter_claims
+from factcli.query.text import fold, fold_with_offsets
+
+_FIELD_WEIGHT = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
+SNIPPET_CHARS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching field, with a snippet and the matched character spans in it."""
+
+    record_id: str
+    record_kind: str
+    section: str
+    field: str
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+    sources: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    record_id: str
+    record_kind: str
+    section: str
+    field: str
+    text: str
+    sources: tuple[str, ...]
+
+
+def _documents(facts: FactBase) -> Iterator[_Document]:
+    for visit in facts.visits.values():
+        for field_name in ("title", "summary"):
+            yield _Document(
+                visit.id, "visit", "summary", field_name, getattr(visit, field_name), ()
+            )
+    for entity in facts.entities.values():
+        for name in (entity.name, *entity.aliases):
+            yield _Document(entity.id, entity.kind, "registry", "name", name, ())
+    for source in facts.sources.values():
+        if source.headline:
+            yield _Document(
+                source.id, "source", "bibliography", "headline", source.headline, (source.id,)
+            )
+    for claim in iter_claims(facts):
+        section = f"{claim.section}[{claim.index}]"
+        cited = claim.evidence.source_ids
+        for field_name, text in claim.texts:
+            yield _Document(claim.owner_id, claim.owner_kind, section, field_name, text, cited)
+        for citation in claim.evidence.cite:
+            yield _Document(
+                claim.owner_id,
+                claim.owner_kind,
+                section,
+                "quote",
+                citation.quote,
+                (citation.source,),
+            )
+
+
+def _match_spans(text: str, terms: list[str]) -> list[tuple[int, int]] | None:
+    folded, offsets = fold_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        found = [m for m in re.finditer(r"\b" + re.escape(term), folded)]
+        if not found:
+            return None
+        spans.extend((offsets[m.start()], offsets[m.end() - 1] + 1) for m in found)
+    return sorted(set(spans))
+
+
+def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    if len(text) <= SNIPPET_CHARS:
+        return text, tuple(spans)
+    start = max(0, spans[0][0] - SNIPPET_CHARS // 3)
+    end = min(len(text), start + SNIPPET_CHARS)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = tuple((a + shift, b + shift) for a, b in spans if a >= start and b <= end)
+    return prefix + text[start:end] + suffix, inside
+
+
+def search(facts: FactBase, query: str, limit: int = 20) -> list[SearchHit]:
+    """The best-matching fields for a query, best first; NotFoundError if none match."""
+    terms = fold(query).split()
+    if not terms:
+        raise NotFoundError("search needs at least one word")
+    phrase = " ".join(terms)
+    hits: dict[tuple[str, str, str, str], SearchHit] = {}
+    for doc in _documents(facts):
+        spans = _match_spans(doc.text, terms)
+        if spans is None:
+            continue
+        folded_text = fold(doc.text)
+        score = len(spans) + (5.0 if phrase in folded_text else 0.0)
+        score *= _FIELD_WEIGHT.get(doc.field, 1.5)
+        score /= 1 + len(folded_text) / 400  # a match in a short field says more
+        snippet, highlights = _snippet(doc.text, spans)
+        key = (doc.record_id, doc.section, doc.field, snippet)
+        if key not in hits or hits[key].score < score:
+            hits[key] = SearchHit(
+                doc.record_id,
+                doc.record_kind,
+                doc.section,
+                doc.field,
+                snippet,
+                highlights,
+                doc.sources,
+                score,
+            )
+    if not hits:
+        raise NotFoundError(f"nothing matches {query!r}")
+    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.record_id, h.section, h.field))
+    return ranked[:limit]

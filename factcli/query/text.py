@@ -1,0 +1,56 @@
+"""Text folding shared by lookups, search and quote checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00a0": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def normalise_quote(text: str) -> str:
+    """Text as quote checks compare it: NFKC, plain quote marks, single spaces."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC)).strip()
+
+
+def fold_char(char: str) -> str:
+    """One character folded for matching: no accents, no case, plain quotes."""
+    decomposed = unicodedata.normalize("NFKD", char.translate(_TYPOGRAPHIC))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> str:
+    """Text folded for case-, accent- and punctuation-insensitive matching."""
+    return " ".join(_WORD.findall("".join(fold_char(c) for c in text)))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Folded text (characters only, spacing kept) and each folded char's index in ``text``."""
+    folded: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        for piece in fold_char(char):
+            folded.append(piece)
+            offsets.append(index)
+    return "".join(folded), offsets
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text."""
+    return fold(text).split()

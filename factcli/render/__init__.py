@@ -1,0 +1,1 @@
+"""The presentation layer: reports built from query results, and their renderers."""

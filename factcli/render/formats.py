@@ -1,0 +1,111 @@
+"""Output formats: one renderer per format behind one interface, chosen by an Enum.
+
+Only the table renderer needs Rich, and it is imported only when a table is
+drawn, so ``--json`` in a shell loop never pays for it.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from factcli.render.report import Report, cell_text
+from factcli.render.safe import spreadsheet_safe, visible
+
+
+class OutputFormat(str, enum.Enum):
+    """The formats every query command offers."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _dumps(value: Any, indent: int | None) -> str:
+    # allow_nan=False: output is always valid JSON, never NaN or Infinity.
+    return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def render_json(report: Report, out: TextIO) -> None:
+    """The report's data as one JSON document."""
+    out.write(_dumps(report.data, 2) + "\n")
+
+
+def render_jsonl(report: Report, out: TextIO) -> None:
+    """One JSON object per line: each item of a list answer, or the single object."""
+    items = report.data if isinstance(report.data, list) else [report.data]
+    for item in items:
+        out.write(_dumps(item, None) + "\n")
+
+
+def render_csv(report: Report, out: TextIO) -> None:
+    """The report's flat records as CSV with a header row; formula-like cells neutralised."""
+    columns: dict[str, None] = {}
+    for record in report.records:
+        columns.update(dict.fromkeys(record))
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(list(columns))
+    for record in report.records:
+        writer.writerow([_csv_cell(record.get(c)) for c in columns])
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
+    if isinstance(value, (list, dict)):
+        return _dumps(value, None)
+    return value
+
+
+def _md(text: str) -> str:
+    escaped = visible(text)
+    for char in "\\`*_[]<>|":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+def render_markdown(report: Report, out: TextIO) -> None:
+    """GitHub-flavoured Markdown: a heading, the header as a list, each section as a table."""
+    if report.title:
+        out.write(f"# {_md(report.title)}\n\n")
+    for key, value in report.header:
+        out.write(f"- **{_md(key)}:** {_md(value)}\n")
+    if report.header:
+        out.write("\n")
+    for section in report.sections:
+        out.write(f"## {_md(section.title)}\n\n")
+        out.write("| " + " | ".join(_md(c) for c in section.columns) + " |\n")
+        out.write("|" + "---|" * len(section.columns) + "\n")
+        for row in section.rows:
+            out.write("| " + " | ".join(_md(cell_text(c)) for c in row) + " |\n")
+        out.write("\n")
+    for note in report.notes:
+        out.write(f"{_md(note)}\n")
+
+
+def render_table(report: Report, out: TextIO) -> None:
+    """Rich tables for a person at a terminal."""
+    from factcli.render.table import render_rich
+
+    render_rich(report, out)
+
+
+RENDERERS: dict[OutputFormat, Callable[[Report, TextIO], None]] = {
+    OutputFormat.table: render_table,
+    OutputFormat.json: render_json,
+    OutputFormat.jsonl: render_jsonl,
+    OutputFormat.csv: render_csv,
+    OutputFormat.markdown: render_markdown,
+}
+
+
+def render(report: Report, output_format: OutputFormat, out: TextIO) -> None:
+    """Write the report to ``out`` in the chosen format."""
+    RENDERERS[output_format](report, out)
