@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, cast
 
 from factcli.errors import Problem
@@ -265,72 +266,46 @@ class Builder:
         self._id_files: dict[tuple[str, str], str] = {}
 
     def add_file(self, document: Table, file: str, problem_at: ProblemAt) -> list[Problem]:
-        """Add one checked document; return problems that make it unusable."""
+        """Add one checked document's records; return the problems found on the way."""
         problems: list[Problem] = []
-        if "visit" in document:
-            problems.extend(_date_order_problems(document["visit"], problem_at))
         candidates: list[tuple[str, str, Path, Callable[[], None]]] = []
         if "visit" in document:
+            date_problems = list(_date_order_problems(document["visit"], problem_at))
+            problems.extend(date_problems)
             visit = build_visit(document["visit"], file)
-            candidates.append(
-                (
-                    "visit or event",
-                    visit.id,
-                    ("visit", "id"),
-                    _adder(self.facts.visits, visit.id, visit),
-                )
-            )
+            if not date_problems:
+                add_visit = partial(self.facts.visits.__setitem__, visit.id, visit)
+                candidates.append(("visit or event", visit.id, ("visit", "id"), add_visit))
         for index, table in enumerate(document.get("events", [])):
             event = build_event(table, file)
-            candidates.append(
-                (
-                    "visit or event",
-                    event.id,
-                    ("events", index, "id"),
-                    _adder(self.facts.events, event.id, event),
-                )
-            )
+            add_event = partial(self.facts.events.__setitem__, event.id, event)
+            candidates.append(("visit or event", event.id, ("events", index, "id"), add_event))
         for index, table in enumerate(document.get("sources", [])):
             source = build_source(table, file)
-            candidates.append(
-                (
-                    "source",
-                    source.id,
-                    ("sources", index, "id"),
-                    _adder(self.facts.sources, source.id, source),
-                )
-            )
+            add_source = partial(self.facts.sources.__setitem__, source.id, source)
+            candidates.append(("source", source.id, ("sources", index, "id"), add_source))
         for kind in ("people", "orgs"):
             for index, table in enumerate(document.get(kind, [])):
                 entity = build_entity(table, kind, file)
-                candidates.append(
-                    (
-                        "person or org",
-                        entity.id,
-                        (kind, index, "id"),
-                        _adder(self.facts.entities, entity.id, entity),
-                    )
-                )
+                add_entity = partial(self.facts.entities.__setitem__, entity.id, entity)
+                candidates.append(("person or org", entity.id, (kind, index, "id"), add_entity))
         seen_here: set[tuple[str, str]] = set()
-        for namespace, record_id, path, _ in candidates:
+        for namespace, record_id, path, add in candidates:
             key = (namespace, record_id)
             first = self._id_files.get(key)
             if key in seen_here or first is not None:
                 where = "this file" if key in seen_here else first
-                problems.append(
-                    problem_at(path, f"duplicate {namespace} id {record_id!r} (also in {where})")
-                )
+                message = f"duplicate {namespace} id {record_id!r} (also in {where})"
+                problems.append(problem_at(path, message))
+                continue  # the first record with an id wins; the file's others still load
             seen_here.add(key)
-        if problems:
-            return problems
-        for namespace, record_id, _, add in candidates:
-            self._id_files[(namespace, record_id)] = file
+            self._id_files[key] = file
             add()
         self._references.extend(
             _Reference(kind, target, problem_at, path)
             for kind, target, path in _references(document, ())
         )
-        return []
+        return problems
 
     def check_references(self) -> list[Problem]:
         """Problems for every reference to a source or registry id that does not exist."""
@@ -341,10 +316,3 @@ class Builder:
                 label = "source" if ref.kind == "source" else "person or org"
                 problems.append(ref.problem_at(ref.path, f"unknown {label} {ref.target!r}"))
         return problems
-
-
-def _adder(registry: dict[str, Any], key: str, record: object) -> Callable[[], None]:
-    def add() -> None:
-        registry[key] = record
-
-    return add

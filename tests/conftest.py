@@ -1,0 +1,61 @@
+"""Shared fixtures: paths to the shipped facts, the quote archive, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli.model.loader import load_directory
+from factcli.model.records import FactBase
+
+REPO = Path(__file__).resolve().parent.parent
+FACTS = REPO / "facts"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+MINI_ARCHIVE = FIXTURES / "archive"
+ARCHIVE = Path(os.environ.get("FACTCLI_ARCHIVE", REPO.parent / "shared" / "sources"))
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees a fixed-width terminal without colour, and no facts dir from outside."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FACTCLI_FACTS_DIR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A Typer test runner that keeps stdout and stderr apart."""
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def shipped() -> FactBase:
+    """The shipped fact base, loaded once."""
+    result = load_directory(FACTS)
+    assert not result.problems, [str(p) for p in result.problems]
+    return result.facts
+
+
+@pytest.fixture(scope="session")
+def mini() -> FactBase:
+    """The small fixture fact base."""
+    result = load_directory(MINI)
+    assert not result.problems, [str(p) for p in result.problems]
+    return result.facts
+
+
+@pytest.fixture
+def facts_copy(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the mini fact base."""
+    import shutil
+
+    target = tmp_path / "facts"
+    shutil.copytree(MINI, target)
+    yield target
