@@ -86,7 +86,9 @@ def test_every_spelling_resolves(shipped: FactBase, spelling: str, entity_id: st
 def test_both_blinken_spellings_stay_in_their_quotes(shipped: FactBase) -> None:
     blinken = shipped.entities["antony-blinken"]
     quotes = [c.quote for r in blinken.roles for c in r.evidence.cite]
-    assert any("Anthony Blinken" in q for q in quotes) and any("Antony Blinken" in q for q in quotes)
+    assert any("Anthony Blinken" in q for q in quotes) and any(
+        "Antony Blinken" in q for q in quotes
+    )
 
 
 def test_visits_since_2022(shipped: FactBase) -> None:
@@ -98,4 +100,6 @@ def test_visits_since_2022(shipped: FactBase) -> None:
 
 def test_search_finds_shoigu_meeting(shipped: FactBase) -> None:
     hits = search.search(shipped, "Shoigu", limit=50)
-    assert any(h.record_id == "2021-06-moscow" and h.section.startswith("counterparts") for h in hits)
+    assert any(
+        h.record_id == "2021-06-moscow" and h.section.startswith("counterparts") for h in hits
+    )

@@ -16,7 +16,9 @@ from factcli.query.text import fold, normalise_quote
 from .conftest import MINI_ARCHIVE
 
 
-@pytest.mark.parametrize("name", ["Joe Quimby", "joe quimby", "JÖE QUIMBY", "Mayor Quimby", "quim", "joe-quimby"])
+@pytest.mark.parametrize(
+    "name", ["Joe Quimby", "joe quimby", "JÖE QUIMBY", "Mayor Quimby", "quim", "joe-quimby"]
+)
 def test_person_lookup_is_case_accent_and_alias_insensitive(mini: FactBase, name: str) -> None:
     assert entities.find_entity(mini, name, "person").id == "joe-quimby"
 
@@ -27,7 +29,10 @@ def test_unknown_person_suggests(mini: FactBase) -> None:
 
 
 def test_ambiguous_person_lists_matches(mini: FactBase) -> None:
-    with pytest.raises(AmbiguousError, match=r"matches 2 entries: Joe Quimby \(joe-quimby\); The Minister \(the-minister\)"):
+    with pytest.raises(
+        AmbiguousError,
+        match=r"matches 2 entries: Joe Quimby \(joe-quimby\); The Minister \(the-minister\)",
+    ):
         entities.find_entity(mini, "m", "person")
 
 
@@ -67,7 +72,10 @@ def test_visit_filters(mini: FactBase, criteria: visits.VisitFilter, expected: l
 
 
 def test_timeline_mixes_events_and_visits_in_date_order(mini: FactBase) -> None:
-    assert [r.id for r in visits.timeline(mini, visits.VisitFilter())] == ["2020-fair", "2020-03-springfield"]
+    assert [r.id for r in visits.timeline(mini, visits.VisitFilter())] == [
+        "2020-fair",
+        "2020-03-springfield",
+    ]
 
 
 def test_get_visit_suggests_close_ids(mini: FactBase) -> None:
@@ -111,7 +119,9 @@ def test_verify_quotes_passes_on_fixture_and_catches_edits(mini: FactBase, tmp_p
     edited = tmp_path / "archive"
     edited.mkdir()
     (edited / "alpha.txt").write_text("Alpha Daily. Nothing else.", encoding="utf-8")
-    (edited / "beta.txt").write_text((MINI_ARCHIVE / "beta.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (edited / "beta.txt").write_text(
+        (MINI_ARCHIVE / "beta.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     failures = verify_quotes(mini, edited).failures
     assert failures and all("alpha" in f.source_ids for f in failures)
     with pytest.raises(FactsDirError):
