@@ -114,7 +114,7 @@ def test_show_json_keeps_every_claim_with_sources_and_quotes(runner: CliRunner) 
     assert member["name"] == "Ye Win Oo" and member["sources"] == ["myanmar-now-2022-07"]
     assert "Ye Win Oo" in member["cite"][0]["quote"]
     assert data["start_date"]["basis"] == "inferred" and data["start_date"]["reasoning"]
-    assert [s["id"] for s in data["sources"]][0] == "myanmar-now-2022-07"
+    assert next(s["id"] for s in data["sources"]) == "myanmar-now-2022-07"
 
 
 def test_show_table_has_markers_pointing_into_source_list(runner: CliRunner) -> None:

@@ -27,6 +27,9 @@ def test_mini_loads_into_typed_records(mini: FactBase) -> None:
     assert mini.events["2020-fair"].date.value.text == "2020-03"
 
 
+EVENT = '[[events]]\nid = "e"\ntitle = "E"\nkind = "k"\nsummary = "s"\ndate = "2020"\n'
+
+
 def _write(root: Path, name: str, text: str) -> Path:
     path = root / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +55,8 @@ def test_unknown_key_suggests_the_right_one(facts_copy: Path) -> None:
     _write(
         facts_copy,
         "extra.toml",
-        '[[events]]\nid = "x"\ntitle = "X"\nkind = "k"\nsummry = "s"\ndate = "2020"\ncite = [{ source = "alpha", quote = "q" }]\n',
+        '[[events]]\nid = "x"\ntitle = "X"\nkind = "k"\nsummry = "s"\ndate = "2020"\n'
+        'cite = [{ source = "alpha", quote = "q" }]\n',
     )
     problems = _problems(facts_copy)
     assert any(
@@ -103,7 +107,7 @@ def test_dangling_references(facts_copy: Path) -> None:
     _write(
         facts_copy,
         "ev.toml",
-        '[[events]]\nid = "e"\ntitle = "E"\nkind = "k"\nsummary = "s"\ndate = "2020"\nparticipants = ["nobody"]\ncite = [{ source = "nowhere", quote = "q" }]\n',
+        EVENT + 'participants = ["nobody"]\ncite = [{ source = "nowhere", quote = "q" }]\n',
     )
     problems = _problems(facts_copy)
     assert any(
@@ -119,7 +123,7 @@ def test_inferred_needs_reasoning(facts_copy: Path) -> None:
     _write(
         facts_copy,
         "ev.toml",
-        '[[events]]\nid = "e"\ntitle = "E"\nkind = "k"\nsummary = "s"\ndate = "2020"\nbasis = "inferred"\ncite = [{ source = "alpha", quote = "q" }]\n',
+        EVENT + 'basis = "inferred"\ncite = [{ source = "alpha", quote = "q" }]\n',
     )
     assert any(
         "events[0].reasoning: an inferred claim needs its reasoning" in p
@@ -131,7 +135,7 @@ def test_quote_without_source_is_refused(facts_copy: Path) -> None:
     _write(
         facts_copy,
         "ev.toml",
-        '[[events]]\nid = "e"\ntitle = "E"\nkind = "k"\nsummary = "s"\ndate = "2020"\ncite = [{ quote = "q" }]\n',
+        EVENT + 'cite = [{ quote = "q" }]\n',
     )
     assert any("events[0].cite[0].source: missing required key" in p for p in _problems(facts_copy))
 
