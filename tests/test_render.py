@@ -55,7 +55,7 @@ def test_markdown_exact() -> None:
         "|---|---|\n"
         "| Ye Win Oo | junta joint secretary |\n"
         "| =cmd\\|' /C calc'!A0 | x |\n\n"
-        "†1 inferred: a reason\n"
+        "- †1 inferred: a reason\n"
     )
 
 

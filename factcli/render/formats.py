@@ -87,7 +87,7 @@ def render_markdown(report: Report, out: TextIO) -> None:
             out.write("| " + " | ".join(_md(cell_text(c)) for c in row) + " |\n")
         out.write("\n")
     for note in report.notes:
-        out.write(f"{_md(note)}\n")
+        out.write(f"- {_md(note)}\n")
 
 
 def render_table(report: Report, out: TextIO) -> None:
