@@ -26,7 +26,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_installed_command_answers_from_bundled_facts(tmp_path: Path) -> None:
     result = run("visits", "--json", cwd=tmp_path)  # another folder: bundled facts still found
     assert result.returncode == 0, result.stderr
-    assert [v["id"] for v in json.loads(result.stdout)][0] == "2021-06-moscow"
+    assert next(v["id"] for v in json.loads(result.stdout)) == "2021-06-moscow"
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.export.atomic import write_atomically
 from factcli.errors import OutputError
+from factcli.export.atomic import write_atomically
 
 from .conftest import MINI
 

@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shlex
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
