@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -49,3 +50,17 @@ def test_committed_schema_matches_factcli_schema() -> None:
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
         SCHEMA_FILE.write_text(expected, encoding="utf-8")
     assert SCHEMA_FILE.read_text(encoding="utf-8") == expected
+
+
+def test_format_doc_example_is_a_valid_fact_file(tmp_path: Path) -> None:
+    from factcli.model.loader import load_directory
+    from factcli.query.quotes import verify_quotes
+
+    from .conftest import MINI_ARCHIVE
+
+    text = (REPO / "docs" / "format.md").read_text(encoding="utf-8")
+    example = text.split("## A complete example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "example.toml").write_text(example, encoding="utf-8")
+    result = load_directory(tmp_path)
+    assert [str(p) for p in result.problems] == []
+    assert verify_quotes(result.facts, MINI_ARCHIVE).failures == ()
