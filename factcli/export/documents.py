@@ -12,7 +12,7 @@ from factcli.model.records import FactBase
 from factcli.query.claims import iter_claims
 from factcli.render import views
 from factcli.render.formats import render_markdown
-from factcli.render.safe import spreadsheet_safe
+from factcli.render.safe import spreadsheet_safe, visible
 
 
 def to_json(facts: FactBase) -> str:
@@ -73,7 +73,9 @@ def to_csv(facts: FactBase) -> str:
             ";".join(claim.evidence.source_ids),
             " | ".join(c.quote for c in claim.evidence.cite),
         ]
-        writer.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
+        writer.writerow(
+            [spreadsheet_safe(visible(v, True)) if isinstance(v, str) else v for v in row]
+        )
     return out.getvalue()
 
 

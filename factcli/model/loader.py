@@ -156,7 +156,10 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
         return parsed
     except (ValueError, RecursionError, MemoryError) as error:
         # Python's int() digit limit and deep recursion surface as these.
-        parsed.problems.append(Problem(display, f"cannot parse: {error}"))
+        message = str(error)
+        if "digits" in message:
+            message = "an integer has too many digits (the limit is 4300)"
+        parsed.problems.append(Problem(display, f"cannot parse: {message}"))
         return parsed
     parsed.lines = key_lines(text)
     issues = check_fact_file(document)

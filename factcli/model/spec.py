@@ -7,6 +7,7 @@ editor, the docs and the loader can never disagree about the format.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Callable, Iterator
@@ -33,6 +34,8 @@ def format_path(path: Path) -> str:
 
 def _type_name(value: object) -> str:
     names = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f'a TOML date or time (dates are EDTF strings: "{value}")'
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):

@@ -58,7 +58,8 @@ def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        return spreadsheet_safe(value)
+        # JSON keeps control characters exactly; CSV may meet a terminal, so they become visible.
+        return spreadsheet_safe(visible(value, keep_newlines=True))
     if isinstance(value, (list, dict)):
         return _dumps(value, None)
     return value

@@ -1,0 +1,218 @@
+"""Broken and hostile fact files: clean errors, nothing lost, nothing executed by the terminal.
+
+Each file in tests/hostile/ is dropped into a copy of the mini fixture base.
+For each, the exact exit code, the stderr line naming file, line and key path,
+an empty stdout and an untouched disk are checked, through ``validate`` and a
+query command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli.cli import app
+
+from .conftest import MINI
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+
+# file -> the stderr line expected for it, after "<facts dir>/"
+BROKEN = {
+    "empty.toml": "empty.toml: file is empty",
+    "whitespace-only.toml": "whitespace-only.toml: file is empty",
+    "syntax-unclosed-table.toml": "syntax-unclosed-table.toml:1:7: TOML syntax error: Expected ']' at the end of a table declaration",
+    "syntax-bad-value.toml": "syntax-bad-value.toml:1:5: TOML syntax error: Invalid value",
+    "syntax-unclosed-string.toml": "syntax-unclosed-string.toml:2:8: TOML syntax error: Illegal character '\\n'",
+    "duplicate-key.toml": "duplicate-key.toml:3:9: TOML syntax error: Cannot overwrite a value",
+    "duplicate-table.toml": "duplicate-table.toml:4:7: TOML syntax error: Cannot declare ('visit',) twice",
+    "wrong-type-id.toml": "wrong-type-id.toml:2: orgs[0].id: expected a string, got an integer",
+    "wrong-type-table.toml": "wrong-type-table.toml:1: visit: expected a table, got a string",
+    "missing-name.toml": "missing-name.toml:1: orgs[0].name: missing required key",
+    "unknown-top-key.toml": "unknown-top-key.toml:1: visits: unknown key (did you mean 'visit'?)",
+    "unknown-nested-key.toml": "unknown-nested-key.toml:4: orgs[0].alias: unknown key (did you mean 'aliases'?)",
+    "bad-date.toml": "bad-date.toml:6: events[0].date: 'yesterday' is not an EDTF date",
+    "bad-month.toml": "bad-month.toml:6: events[0].date: '2022-13': month 13 is not 01-12",
+    "bad-day.toml": "bad-day.toml:6: events[0].date: '2022-02-30': day 30 does not exist in that month",
+    "interval-reversed.toml": "interval-reversed.toml:6: events[0].date: '2022-05/2022-01': the end is before the start",
+    "duplicate-id-in-file.toml": "duplicate-id-in-file.toml:6: orgs[1].id: duplicate person or org id 'dup' (also in this file)",
+    "dangling-source.toml": "dangling-source.toml:7: events[0].cite[0].source: unknown source 'nowhere'",
+    "dangling-person.toml": "dangling-person.toml:7: events[0].participants[0]: unknown person or org 'nobody'",
+    "dangling-speaker.toml": "dangling-speaker.toml:10: events[0].statements[0].speaker: unknown person or org 'ghost'",
+    "quote-without-source.toml": "quote-without-source.toml:7: events[0].cite[0].source: missing required key",
+    "empty-cite.toml": "empty-cite.toml:7: events[0].cite: needs at least 1 item(s)",
+    "missing-cite.toml": "missing-cite.toml:1: events[0].cite: missing required key",
+    "inferred-without-reasoning.toml": "inferred-without-reasoning.toml:1: events[0].reasoning: an inferred claim needs its reasoning in one line",
+    "bad-basis.toml": "bad-basis.toml:7: events[0].basis: expected one of 'stated', 'inferred', got 'guessed'",
+    "bad-id-slug.toml": "bad-id-slug.toml:2: orgs[0].id: 'Bad Id' is not a slug like 2022-07-moscow",
+    "empty-string.toml": "empty-string.toml:3: orgs[0].name: must not be empty",
+    "array-for-string.toml": "array-for-string.toml:3: orgs[0].name: expected a string, got an array",
+    "float-for-string.toml": "float-for-string.toml:3: orgs[0].name: expected a string, got a number",
+    "bool-for-array.toml": "bool-for-array.toml:4: orgs[0].aliases: expected an array, got a boolean",
+    "date-as-integer.toml": "date-as-integer.toml:6: events[0].date: expected a string or a table, got an integer",
+    "date-as-toml-date.toml": 'date-as-toml-date.toml:6: events[0].date: expected a string or a table, got a TOML date or time (dates are EDTF strings: "2022-07-10")',
+    "visit-without-places.toml": "visit-without-places.toml:1: visit.places: missing required key",
+    "visit-empty-places.toml": "visit-empty-places.toml:6: visit.places: needs at least 1 item(s)",
+    "visit-end-before-start.toml": "visit-end-before-start.toml:6: visit.end: end 2020-01 is before start 2020-05",
+    "delegation-number.toml": "delegation-number.toml:13: visit.delegation[0].rank: expected a string, got an integer",
+    "control-character-raw.toml": "control-character-raw.toml:3:10: TOML syntax error: Illegal character '\\x07'",
+    "invalid-utf8.toml": "invalid-utf8.toml:3: invalid UTF-8 at byte offset 26: fact files must be UTF-8",
+    "utf16.toml": "utf16.toml:1: invalid UTF-8 at byte offset 0: fact files must be UTF-8",
+    "nul-byte.toml": "nul-byte.toml:2:9: TOML syntax error: Expected newline or end of document after a statement",
+    "integer-too-long.toml": "integer-too-long.toml: cannot parse: an integer has too many digits (the limit is 4300)",
+}
+
+# Too large to commit: written at test time.
+GENERATED = {
+    "deep-arrays.toml": (
+        "x = " + "[" * 5000 + "]" * 5000 + "\n",
+        "deep-arrays.toml: arrays or tables nested deeper than 64 levels",
+    ),
+    "deep-inline-tables.toml": (
+        "x = " + "{a = " * 3000 + "1" + "}" * 3000 + "\n",
+        "deep-inline-tables.toml: arrays or tables nested deeper than 64 levels",
+    ),
+    "dotted-key.toml": (
+        ".".join(["a"] * 20000) + " = 1\n",
+        "dotted-key.toml: cannot parse: TOML key has more than the allowed 1000 parts",
+    ),
+    "oversized.toml": (
+        "# " + "x" * (1024 * 1024) + "\n",
+        "oversized.toml: file is 1048579 bytes; the limit is 1048576",
+    ),
+}
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _base_with(tmp_path: Path, name: str, content: bytes) -> Path:
+    root = tmp_path / "facts"
+    shutil.copytree(MINI, root)
+    (root / name).write_bytes(content)
+    return root
+
+
+def _cases() -> list[tuple[str, bytes, str]]:
+    cases = [(name, (HOSTILE / name).read_bytes(), line) for name, line in BROKEN.items()]
+    cases += [(name, text.encode(), line) for name, (text, line) in GENERATED.items()]
+    return cases
+
+
+def test_corpus_is_complete() -> None:
+    committed = {p.name for p in HOSTILE.glob("*.toml")}
+    assert set(BROKEN) <= committed
+    assert len(BROKEN) + len(GENERATED) >= 40
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), _cases(), ids=[c[0] for c in _cases()])
+@pytest.mark.parametrize(
+    "command", [["validate"], ["visits"], ["show", "2020-03-springfield", "--json"]]
+)
+def test_broken_file_is_reported_cleanly(
+    runner: CliRunner, tmp_path: Path, name: str, content: bytes, expected: str, command: list[str]
+) -> None:
+    root = _base_with(tmp_path, name, content)
+    before = _snapshot(tmp_path)
+    result = runner.invoke(app, [*command, "-d", str(root)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f"{root}/{expected}" in result.stderr.splitlines() or (
+        name == "duplicate-id-across-files.toml"
+    )
+    assert "Traceback" not in result.stderr
+    assert _snapshot(tmp_path) == before
+
+
+def test_duplicate_across_files_names_both(runner: CliRunner, tmp_path: Path) -> None:
+    name = "duplicate-id-across-files.toml"
+    root = _base_with(tmp_path, name, (HOSTILE / name).read_bytes())
+    result = runner.invoke(app, ["validate", "-d", str(root)])
+    assert result.exit_code == 1
+    (line,) = [line for line in result.stderr.splitlines() if "duplicate" in line]
+    assert f"{root}/people.toml:2: people[0].id: duplicate person or org id 'joe-quimby'" in line
+    assert str(root / name) in line
+
+
+def test_skip_invalid_answers_and_lists_what_was_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "bad-date.toml", (HOSTILE / "bad-date.toml").read_bytes())
+    result = runner.invoke(app, ["visits", "-d", str(root), "--skip-invalid", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[0]["id"] == "2020-03-springfield"
+    assert f"skipped: {root}/bad-date.toml:6: events[0].date" in result.stderr
+
+
+def test_byte_order_mark_is_accepted(runner: CliRunner, tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "valid-bom.toml", (HOSTILE / "valid-bom.toml").read_bytes())
+    result = runner.invoke(app, ["org", "BOM Org", "-d", str(root), "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "bom-org"
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv", "json"])
+def test_hostile_text_never_reaches_the_terminal_raw(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    name = "valid-markup-and-escapes.toml"
+    root = _base_with(tmp_path, name, (HOSTILE / name).read_bytes())
+    if fmt == "csv":  # search hits carry the names, so a formula would reach the CSV
+        result = runner.invoke(app, ["search", "HYPERLINK", "-d", str(root), "--format", fmt])
+    else:
+        result = runner.invoke(app, ["org", "hostile", "-d", str(root), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    if fmt == "json":
+        data = json.loads(out)
+        assert "\x1b[2J\x1b[Hcleared" in data["aliases"]  # the exact data, escaped by JSON
+        assert data["note"] == "line one\nline two\ttab\r\x00nul"
+        return
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\x00", "\r"):
+        assert raw not in out
+    if fmt == "csv":
+        assert "\"'=HYPERLINK(" in out and ",=HYPERLINK" not in out
+    if fmt == "table":
+        for literal in (
+            "[bold red]Evil[/]",
+            ":thumbs_up:",
+            "[link=http://evil.example]click[/link]",
+        ):
+            assert literal in out
+        assert "\\x1b[2J" in out
+
+
+def test_facts_dir_that_is_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    afile = tmp_path / "facts.toml"
+    afile.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["visits", "-d", str(afile)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"{afile}: is not a directory" in result.stderr
+
+
+def test_symlink_loop(runner: CliRunner, tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "x.txt", b"")
+    (root / "again").symlink_to(root, target_is_directory=True)
+    result = runner.invoke(app, ["visits", "-d", str(root)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "symbolic link loop" in result.stderr
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_facts_dir(runner: CliRunner, tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "x.txt", b"")
+    root.chmod(0)
+    try:
+        result = runner.invoke(app, ["visits", "-d", str(root)])
+    finally:
+        root.chmod(0o755)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "not readable" in result.stderr
