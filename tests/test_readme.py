@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.model.spec import json_schema
+from factcli.model.format import json_schema
 
 from .conftest import REPO
 

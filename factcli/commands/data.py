@@ -92,11 +92,11 @@ def verify_quotes(
 ) -> None:
     """Check that every quote appears verbatim in the archived text of the source it cites."""
     from factcli.query.quotes import verify_quotes as run_check
-    from factcli.render import views
+    from factcli.render import listings
 
     facts = load(facts_dir)
     result = run_check(facts, archive)
-    report = views.quotes_report(result)
+    report = listings.quotes_report(result)
     if result.failures or as_json or output_format is not OutputFormat.table:
         emit(report, output_format, as_json)
     if result.failures:
@@ -139,6 +139,6 @@ def export(
 
 def schema() -> None:
     """Print the JSON Schema (Draft 7) of a fact file, for editors and validators."""
-    from factcli.model.spec import json_schema
+    from factcli.model.format import json_schema
 
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

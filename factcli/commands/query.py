@@ -22,7 +22,7 @@ from factcli.query import entities, overview
 from factcli.query import search as search_query
 from factcli.query import visits as visit_query
 from factcli.query.visits import VisitFilter
-from factcli.render import views
+from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 
 YearOption = Annotated[int | None, typer.Option("--year", help="Only those overlapping this year.")]
@@ -169,7 +169,7 @@ def search(
     """Full-text search over every fact and quote, best matches first."""
     facts = load(facts_dir, skip_invalid)
     hits = search_query.search(facts, text, limit)
-    emit(views.search_report(facts, text, hits), output_format, as_json)
+    emit(listings.search_report(facts, text, hits), output_format, as_json)
 
 
 @report_errors
@@ -192,7 +192,7 @@ def timeline(
     found = visit_query.timeline(facts, criteria)
     if not found:
         raise NotFoundError("nothing on the timeline matches those filters")
-    emit(views.timeline_report(facts, found), output_format, as_json)
+    emit(listings.timeline_report(facts, found), output_format, as_json)
 
 
 @report_errors
@@ -212,7 +212,7 @@ def sources(
     uses = overview.source_usage(facts, visit)
     if not uses:
         raise NotFoundError("no sources")
-    emit(views.sources_report(facts, uses), output_format, as_json)
+    emit(listings.sources_report(facts, uses), output_format, as_json)
 
 
 @report_errors
@@ -227,4 +227,4 @@ def conflicts(
     found = overview.conflicts(facts)
     if not found:
         raise NotFoundError("no disagreements between sources are recorded")
-    emit(views.conflicts_report(facts, found), output_format, as_json)
+    emit(listings.conflicts_report(facts, found), output_format, as_json)

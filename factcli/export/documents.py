@@ -10,7 +10,7 @@ from collections.abc import Callable
 from factcli.model import serialize
 from factcli.model.records import FactBase
 from factcli.query.claims import iter_claims
-from factcli.render import views
+from factcli.render import listings, views
 from factcli.render.formats import render_markdown
 from factcli.render.safe import spreadsheet_safe, visible
 
@@ -87,7 +87,7 @@ def to_markdown(facts: FactBase) -> str:
     out = io.StringIO()
     for record in timeline(facts, VisitFilter()):
         render_markdown(views.show_report(facts, record), out)
-    render_markdown(views.sources_report(facts, source_usage(facts)), out)
+    render_markdown(listings.sources_report(facts, source_usage(facts)), out)
     return out.getvalue()
 
 

@@ -18,10 +18,11 @@ import tomli
 
 from factcli.errors import FactsDirError, InvalidFactsError, Problem
 from factcli.model import build
+from factcli.model.format import check_fact_file
 from factcli.model.locate import key_lines, line_of
 from factcli.model.records import FactBase
 from factcli.model.spec import Path as KeyPath
-from factcli.model.spec import check_fact_file, format_path
+from factcli.model.spec import format_path
 
 #: Fact files larger than this are refused unread: hand-written facts are small,
 #: and a cap keeps a hostile file from costing time or memory.
