@@ -273,3 +273,14 @@ def test_narrow_terminal_never_cuts_a_name(
     assert code == 0
     assert "Rosoboronexport" in out and "Myo Zaw Thein" in out
     assert max(len(line.rstrip()) for line in out.splitlines()) <= 40
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "markdown"])
+def test_validate_machine_formats(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    code, out, _ = invoke(runner, "validate", "-d", str(MINI), "--format", fmt)
+    assert code == 0
+    if fmt == "csv":
+        assert out == "file,line,column,key_path,message\n"
+    (tmp_path / "bad.toml").write_text('[[orgs]]\nid = "x"\n', encoding="utf-8")
+    code, out, _ = invoke(runner, "validate", str(tmp_path / "bad.toml"), "--format", fmt)
+    assert code == 1 and "missing required key" in out and "bad.toml" in out

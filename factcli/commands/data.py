@@ -45,40 +45,26 @@ def validate(
     """Check syntax, types, required keys, dates, unique ids and references; list every problem."""
     from factcli.model.loader import discover, load_paths, named_files
     from factcli.model.location import bundled_facts_dir
+    from factcli.render import listings
 
     if paths:
         files = named_files(paths)
     else:
         files = [(p, str(p)) for p in discover(facts_dir or bundled_facts_dir())]
     result = load_paths(files)
-    if as_json or output_format is OutputFormat.json:
-        problems = [
-            {
-                "file": p.file,
-                "line": p.line,
-                "column": p.column,
-                "key_path": p.key_path,
-                "message": p.message,
-            }
-            for p in result.problems
-        ]
-        print(
-            json.dumps(
-                {"valid": not problems, "files": len(files), "problems": problems},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-        if problems:
-            raise typer.Exit(EXIT_NOT_FOUND)
-        return
+    machine_readable = as_json or output_format is not OutputFormat.table
+    if machine_readable:
+        emit(listings.problems_report(result.problems, len(files)), output_format, as_json)
     if result.problems:
+        if machine_readable:
+            raise typer.Exit(EXIT_NOT_FOUND)
         raise InvalidFactsError(result.problems)
-    facts = result.facts
-    print(
-        f"{len(files)} files OK: {len(facts.visits)} visits, {len(facts.events)} events, "
-        f"{len(facts.sources)} sources, {len(facts.entities)} people and organisations"
-    )
+    if not machine_readable:
+        facts = result.facts
+        print(
+            f"{len(files)} files OK: {len(facts.visits)} visits, {len(facts.events)} events, "
+            f"{len(facts.sources)} sources, {len(facts.entities)} people and organisations"
+        )
 
 
 @report_errors
@@ -99,13 +85,11 @@ def verify_quotes(
     report = listings.quotes_report(result)
     if result.failures or as_json or output_format is not OutputFormat.table:
         emit(report, output_format, as_json)
+    else:
+        print(f"{report.title}: all verbatim")
     if result.failures:
         print(f"factcli: {report.title}", file=sys.stderr)
         raise typer.Exit(EXIT_NOT_FOUND)
-    print(
-        report.title + ": all verbatim",
-        file=sys.stderr if as_json or output_format is not OutputFormat.table else sys.stdout,
-    )
 
 
 @report_errors

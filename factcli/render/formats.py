@@ -45,7 +45,7 @@ def render_jsonl(report: Report, out: TextIO) -> None:
 
 def render_csv(report: Report, out: TextIO) -> None:
     """The report's flat records as CSV with a header row; formula-like cells neutralised."""
-    columns: dict[str, None] = {}
+    columns: dict[str, None] = dict.fromkeys(report.record_fields)
     for record in report.records:
         columns.update(dict.fromkeys(record))
     writer = csv.writer(out, lineterminator="\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from factcli.errors import Problem
 from factcli.model import serialize
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import Event, Evidence, FactBase, Visit
@@ -194,3 +195,26 @@ def quotes_report(report: QuoteReport) -> Report:
         [section] if data else [],
         title=f"{report.checked} quotes checked, {len(report.failures)} not found",
     )
+
+
+def problems_report(problems: list[Problem], files: int) -> Report:
+    """``factcli validate`` in a machine-readable format: every problem, located."""
+    section = Section("Problems", ["File", "Line", "Key", "Message"])
+    rows = []
+    for problem in problems:
+        section.rows.append(
+            [problem.file, str(problem.line or ""), problem.key_path, problem.message]
+        )
+        rows.append(
+            {
+                "file": problem.file,
+                "line": problem.line,
+                "column": problem.column,
+                "key_path": problem.key_path,
+                "message": problem.message,
+            }
+        )
+    data = {"valid": not problems, "files": files, "problems": rows}
+    title = f"{files} files, {len(problems)} problem(s)"
+    fields = ["file", "line", "column", "key_path", "message"]
+    return Report(data, rows, [section], title=title, record_fields=fields)

@@ -42,6 +42,8 @@ class Report:
     title: str = ""
     header: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: CSV columns to use when ``records`` is empty (a header row is still an answer).
+    record_fields: list[str] = field(default_factory=list)
 
 
 def cell_text(cell: CellLike) -> str:
