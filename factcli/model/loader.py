@@ -104,8 +104,11 @@ def _decode(data: bytes, parsed: ParsedFile) -> str | None:
 
 
 def _nesting_depth(data: bytes) -> int:
-    """An upper bound on bracket nesting, ignoring brackets inside strings is not needed:
-    strings only make the bound larger, and the cap is far above real files."""
+    """An upper bound on how deeply brackets nest.
+
+    Brackets inside strings are counted too: that can only raise the bound,
+    and the cap is far above what a real fact file needs.
+    """
     depth = deepest = 0
     for match in re.finditer(rb"[\[{]+|[\]}]+", data):
         chunk = match.group()
