@@ -284,3 +284,21 @@ def test_validate_machine_formats(runner: CliRunner, tmp_path: Path, fmt: str) -
     (tmp_path / "bad.toml").write_text('[[orgs]]\nid = "x"\n', encoding="utf-8")
     code, out, _ = invoke(runner, "validate", str(tmp_path / "bad.toml"), "--format", fmt)
     assert code == 1 and "missing required key" in out and "bad.toml" in out
+
+
+def test_fields_select_json_and_csv_columns(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "visits", "--json", "--fields", "id,start,city")
+    assert code == 0
+    assert json.loads(out)[0] == {"id": "2021-06-moscow", "start": "2021-06-20", "city": "Moscow"}
+    code, out, _ = invoke(runner, "visits", "-f", "csv", "--fields", "city,id")
+    assert code == 0 and out.splitlines()[:2] == ["city,id", "Moscow,2021-06-moscow"]
+    code, out, _ = invoke(runner, "show", "2022-07-moscow", "--json", "--fields", "id,delegation")
+    assert code == 0 and set(json.loads(out)) == {"id", "delegation"}
+
+
+def test_unknown_field_is_a_usage_error_listing_fields(runner: CliRunner) -> None:
+    code, out, err = invoke(runner, "visits", "--json", "--fields", "id,nope")
+    assert (code, out) == (2, "")
+    assert "available: id, kind, title" in err
+    code, out, err = invoke(runner, "visits", "--fields", "id")
+    assert (code, out) == (2, "") and "--fields works with" in err

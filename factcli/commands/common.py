@@ -10,7 +10,7 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from factcli.errors import FactcliError, InvalidFactsError
+from factcli.errors import FactcliError, InvalidFactsError, UsageError
 from factcli.model.records import FactBase
 from factcli.render.formats import OutputFormat
 from factcli.render.report import Report
@@ -29,6 +29,14 @@ FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        help="Comma-separated fields to keep in json, jsonl or csv output, e.g. id,start,city.",
+        show_default=False,
+    ),
+]
 SkipInvalidOption = Annotated[
     bool,
     typer.Option(
@@ -72,8 +80,20 @@ def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
     return facts
 
 
-def emit(report: Report, output_format: OutputFormat, as_json: bool) -> None:
-    """Print a report on stdout in the chosen format."""
+def emit(
+    report: Report, output_format: OutputFormat, as_json: bool, fields: str | None = None
+) -> None:
+    """Print a report on stdout in the chosen format, keeping only ``fields`` if given."""
     from factcli.render.formats import render
+    from factcli.render.report import select_fields
 
-    render(report, OutputFormat.json if as_json else output_format, sys.stdout)
+    chosen = OutputFormat.json if as_json else output_format
+    if fields is not None:
+        if chosen not in (OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv):
+            raise UsageError("--fields works with --format json, jsonl or csv")
+        wanted = [f.strip() for f in fields.split(",") if f.strip()]
+        try:
+            report = select_fields(report, wanted, flat=chosen is OutputFormat.csv)
+        except KeyError as error:
+            raise UsageError(f"--fields: unknown field; available: {error.args[0]}") from None
+    render(report, chosen, sys.stdout)

@@ -9,6 +9,7 @@ import typer
 
 from factcli.commands.common import (
     FactsDirOption,
+    FieldsOption,
     FormatOption,
     JsonOption,
     SkipInvalidOption,
@@ -86,6 +87,7 @@ def visits(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """List visits: dates, place, occasion, delegation size, main counterparts."""
     criteria = _criteria(year, since, until, country, city, person, org)
@@ -93,7 +95,7 @@ def visits(
     found = visit_query.filter_visits(facts, criteria)
     if not found:
         raise NotFoundError("no visit matches those filters")
-    emit(views.visits_report(facts, found), output_format, as_json)
+    emit(views.visits_report(facts, found), output_format, as_json, fields)
 
 
 @report_errors
@@ -105,11 +107,12 @@ def show(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Everything about one visit (or related event), every row cited."""
     facts = load(facts_dir, skip_invalid)
     record = visit_query.get_visit(facts, visit_id)
-    emit(views.show_report(facts, record), output_format, as_json)
+    emit(views.show_report(facts, record), output_format, as_json, fields)
 
 
 def _entity_command(
@@ -119,14 +122,12 @@ def _entity_command(
     skip_invalid: bool,
     output_format: OutputFormat,
     as_json: bool,
+    fields: str | None,
 ) -> None:
     facts = load(facts_dir, skip_invalid)
     entity = entities.find_entity(facts, name, kind)
-    emit(
-        views.entity_report(facts, entity, entities.appearances(facts, entity)),
-        output_format,
-        as_json,
-    )
+    report = views.entity_report(facts, entity, entities.appearances(facts, entity))
+    emit(report, output_format, as_json, fields)
 
 
 @report_errors
@@ -138,9 +139,10 @@ def person(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Who a person is, and every visit, meeting, statement and event they appear in."""
-    _entity_command("person", name, facts_dir, skip_invalid, output_format, as_json)
+    _entity_command("person", name, facts_dir, skip_invalid, output_format, as_json, fields)
 
 
 @report_errors
@@ -150,9 +152,10 @@ def org(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """What an organisation is, and everything it appears in."""
-    _entity_command("org", name, facts_dir, skip_invalid, output_format, as_json)
+    _entity_command("org", name, facts_dir, skip_invalid, output_format, as_json, fields)
 
 
 @report_errors
@@ -165,11 +168,12 @@ def search(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Full-text search over every fact and quote, best matches first."""
     facts = load(facts_dir, skip_invalid)
     hits = search_query.search(facts, text, limit)
-    emit(listings.search_report(facts, text, hits), output_format, as_json)
+    emit(listings.search_report(facts, text, hits), output_format, as_json, fields)
 
 
 @report_errors
@@ -185,6 +189,7 @@ def timeline(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Visits and related events in date order, drawn as a timeline."""
     criteria = _criteria(year, since, until, country, city, person, org)
@@ -192,7 +197,7 @@ def timeline(
     found = visit_query.timeline(facts, criteria)
     if not found:
         raise NotFoundError("nothing on the timeline matches those filters")
-    emit(listings.timeline_report(facts, found), output_format, as_json)
+    emit(listings.timeline_report(facts, found), output_format, as_json, fields)
 
 
 @report_errors
@@ -204,6 +209,7 @@ def sources(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """The bibliography, with how many claims each source supports."""
     facts = load(facts_dir, skip_invalid)
@@ -212,7 +218,7 @@ def sources(
     uses = overview.source_usage(facts, visit)
     if not uses:
         raise NotFoundError("no sources")
-    emit(listings.sources_report(facts, uses), output_format, as_json)
+    emit(listings.sources_report(facts, uses), output_format, as_json, fields)
 
 
 @report_errors
@@ -221,10 +227,11 @@ def conflicts(
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Points on which sources give different figures, each attributed."""
     facts = load(facts_dir, skip_invalid)
     found = overview.conflicts(facts)
     if not found:
         raise NotFoundError("no disagreements between sources are recorded")
-    emit(listings.conflicts_report(facts, found), output_format, as_json)
+    emit(listings.conflicts_report(facts, found), output_format, as_json, fields)

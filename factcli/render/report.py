@@ -49,3 +49,21 @@ class Report:
 def cell_text(cell: CellLike) -> str:
     """The plain text of a cell."""
     return cell.text if isinstance(cell, Cell) else cell
+
+
+def select_fields(report: Report, fields: list[str], *, flat: bool) -> Report:
+    """The report with only ``fields`` in its data (JSON) or records (CSV), in that order.
+
+    Raises KeyError naming the available fields when one is unknown.
+    """
+    items = report.records if flat else report.data
+    rows = items if isinstance(items, list) else [items]
+    available = list(dict.fromkeys(key for row in rows for key in row))
+    unknown = [f for f in fields if f not in available]
+    if unknown or not available:
+        raise KeyError(", ".join(available))
+    picked = [{f: row.get(f) for f in fields} for row in rows]
+    if flat:
+        return Report(report.data, picked, report.sections, report.title, record_fields=fields)
+    data = picked if isinstance(items, list) else picked[0]
+    return Report(data, report.records, report.sections, report.title)
