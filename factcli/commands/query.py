@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from factcli.commands import complete
 from factcli.commands.common import (
     FactsDirOption,
     FieldsOption,
@@ -101,7 +102,12 @@ def visits(
 @report_errors
 def show(
     visit_id: Annotated[
-        str, typer.Argument(metavar="VISIT", help="A visit or event id (see 'factcli visits').")
+        str,
+        typer.Argument(
+            metavar="VISIT",
+            help="A visit or event id (see 'factcli visits').",
+            autocompletion=complete.visit_ids,
+        ),
     ],
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,
@@ -133,7 +139,11 @@ def _entity_command(
 @report_errors
 def person(
     name: Annotated[
-        str, typer.Argument(help="Any name, alias or spelling; case and accents do not matter.")
+        str,
+        typer.Argument(
+            help="Any name, alias or spelling; case and accents do not matter.",
+            autocompletion=complete.person_names,
+        ),
     ],
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,
@@ -147,7 +157,12 @@ def person(
 
 @report_errors
 def org(
-    name: Annotated[str, typer.Argument(help="Any name or alias of an organisation.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Any name or alias of an organisation.", autocompletion=complete.org_names
+        ),
+    ],
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,
     output_format: FormatOption = OutputFormat.table,
@@ -203,7 +218,12 @@ def timeline(
 @report_errors
 def sources(
     visit: Annotated[
-        str | None, typer.Option("--visit", help="Only the sources this visit or event cites.")
+        str | None,
+        typer.Option(
+            "--visit",
+            help="Only the sources this visit or event cites.",
+            autocompletion=complete.visit_ids,
+        ),
     ] = None,
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,
