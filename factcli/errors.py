@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 

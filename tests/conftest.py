@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
 MINI_ARCHIVE = FIXTURES / "archive"
 ARCHIVE = Path(os.environ.get("FACTCLI_ARCHIVE", REPO.parent / "shared" / "sources"))
+# The installed command beside this interpreter (the test environment's own), else on PATH.
+_BESIDE = Path(sys.executable).parent / "factcli"
+FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +59,6 @@ def mini() -> FactBase:
 @pytest.fixture
 def facts_copy(tmp_path: Path) -> Iterator[Path]:
     """A writable copy of the mini fact base."""
-    import shutil
-
     target = tmp_path / "facts"
     shutil.copytree(MINI, target)
     yield target

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-_BESIDE = Path(sys.executable).parent / "factcli"
-FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
+from .conftest import FACTCLI
+
 BASH = shutil.which("bash")
 
 

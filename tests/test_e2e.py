@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-# The command installed beside this interpreter (the test environment's own), else on PATH.
-_BESIDE = Path(sys.executable).parent / "factcli"
-FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
+from .conftest import FACTCLI
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

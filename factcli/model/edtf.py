@@ -46,11 +46,6 @@ class EdtfDate:
     uncertain: bool = False
     approximate: bool = False
 
-    @property
-    def is_interval(self) -> bool:
-        """True when the value was written as ``start/end``."""
-        return "/" in self.text
-
     def overlaps(self, first: date | None, last: date | None) -> bool:
         """True when some day this value can mean lies within [first, last].
 

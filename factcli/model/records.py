@@ -230,19 +230,10 @@ class Event:
     evidence: Evidence
     file: str
 
-
-Claim = (
-    Place
-    | Characterisation
-    | Delegate
-    | Counterpart
-    | Agreement
-    | Activity
-    | Statement
-    | ContextNote
-    | Role
-    | Event
-)
+    @property
+    def dates(self) -> EdtfDate:
+        """The event's date, under the name visits use for their span."""
+        return self.date.value
 
 
 @dataclass(slots=True)

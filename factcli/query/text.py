@@ -49,8 +49,3 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
             folded.append(piece)
             offsets.append(index)
     return "".join(folded), offsets
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text."""
-    return fold(text).split()

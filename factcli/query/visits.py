@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from factcli.errors import NotFoundError
-from factcli.model.edtf import EdtfDate
 from factcli.model.records import Event, FactBase, Visit
 from factcli.query.entities import matching_entity_ids
 from factcli.query.text import fold
@@ -26,10 +26,6 @@ class VisitFilter:
     org: str | None = None
 
 
-def _span(record: Visit | Event) -> EdtfDate:
-    return record.dates if isinstance(record, Visit) else record.date.value
-
-
 def _people(record: Visit | Event) -> set[str]:
     if isinstance(record, Event):
         ids = set(record.participants)
@@ -40,40 +36,41 @@ def _people(record: Visit | Event) -> set[str]:
     return ids | {s.speaker for s in record.statements}
 
 
-def matches(record: Visit | Event, criteria: VisitFilter, facts: FactBase) -> bool:
-    """True when the record meets every criterion."""
-    span = _span(record)
-    if criteria.year is not None and not span.overlaps(
-        date(criteria.year, 1, 1), date(criteria.year, 12, 31)
-    ):
-        return False
-    if not span.overlaps(criteria.since, criteria.until):
-        return False
-    if criteria.country and not any(
-        fold(p.country) == fold(criteria.country) for p in record.places
-    ):
-        return False
-    if criteria.city and not any(fold(p.city or "") == fold(criteria.city) for p in record.places):
-        return False
-    if criteria.person and not (
-        _people(record) & matching_entity_ids(facts, criteria.person, "person")
-    ):
-        return False
-    return not criteria.org or bool(
-        _people(record) & matching_entity_ids(facts, criteria.org, "org")
-    )
+def matcher(facts: FactBase, criteria: VisitFilter) -> Callable[[Visit | Event], bool]:
+    """A test for the criteria; names are resolved to registry ids once, not per record."""
+    people = matching_entity_ids(facts, criteria.person, "person") if criteria.person else None
+    orgs = matching_entity_ids(facts, criteria.org, "org") if criteria.org else None
+    year = (date(criteria.year, 1, 1), date(criteria.year, 12, 31)) if criteria.year else None
+    country = fold(criteria.country) if criteria.country else None
+    city = fold(criteria.city) if criteria.city else None
+
+    def test(record: Visit | Event) -> bool:
+        span = record.dates
+        if year is not None and not span.overlaps(*year):
+            return False
+        if not span.overlaps(criteria.since, criteria.until):
+            return False
+        if country is not None and not any(fold(p.country) == country for p in record.places):
+            return False
+        if city is not None and not any(fold(p.city or "") == city for p in record.places):
+            return False
+        if people is not None and not _people(record) & people:
+            return False
+        return orgs is None or bool(_people(record) & orgs)
+
+    return test
 
 
 def filter_visits(facts: FactBase, criteria: VisitFilter) -> list[Visit]:
     """Visits meeting the criteria, in date order."""
-    found = [v for v in facts.visits.values() if matches(v, criteria, facts)]
+    found = list(filter(matcher(facts, criteria), facts.visits.values()))
     return sorted(found, key=lambda v: (v.dates.sort_key(), v.id))
 
 
 def timeline(facts: FactBase, criteria: VisitFilter) -> list[Visit | Event]:
     """Visits and related events meeting the criteria, in date order."""
-    found = [r for r in facts.items() if matches(r, criteria, facts)]
-    return sorted(found, key=lambda r: (_span(r).sort_key(), r.id))
+    found = list(filter(matcher(facts, criteria), facts.items()))
+    return sorted(found, key=lambda r: (r.dates.sort_key(), r.id))
 
 
 def get_visit(facts: FactBase, visit_id: str) -> Visit | Event:

@@ -23,9 +23,7 @@ class Citations:
         ids = list(evidence.source_ids) if evidence else []
         if extra is not None and extra.evidence is not None:
             ids += [i for i in extra.evidence.source_ids if i not in ids]
-        for source_id in ids:
-            self.numbers.setdefault(source_id, len(self.numbers) + 1)
-        text = "".join(f"[{self.numbers[i]}]" for i in ids)
+        text = self.marks_for(tuple(ids)).text
         for reasoning in _reasons(evidence, extra):
             number = self.reasons.setdefault(reasoning, len(self.reasons) + 1)
             text += f"†{number}"

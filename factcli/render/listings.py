@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from factcli.errors import Problem
 from factcli.model import serialize
-from factcli.model.edtf import EdtfDate
 from factcli.model.records import Event, Evidence, FactBase, Visit
 from factcli.query.overview import Conflict, SourceUse
 from factcli.query.quotes import QuoteReport
@@ -51,11 +50,6 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
     return Report(data, flat, [section, cite.section()], title=f"{len(hits)} match(es)")
 
 
-def _record_span(record: Visit | Event) -> EdtfDate:
-    """The dates a timeline row covers."""
-    return record.dates if isinstance(record, Visit) else record.date.value
-
-
 def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
     """``factcli timeline``: visits and events in date order, drawn as a timeline."""
     cite = Citations(facts)
@@ -77,7 +71,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
             evidence = record.evidence
             what = f"{record.kind}  {record.title}"
             data.append(serialize.event_summary(record))
-        year = str(_record_span(record).sort_key()[0].year)
+        year = str(record.dates.sort_key()[0].year)
         section.rows.append(
             [year, span_label(record), what, place_label(record.places), cite.marks(evidence)]
         )
