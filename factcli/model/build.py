@@ -229,18 +229,20 @@ def _references(value: object, path: Path) -> Iterator[tuple[str, str, Path]]:
     """Every (kind, id, path) reference in a checked document."""
     if isinstance(value, dict):
         for key, item in value.items():
-            here = (*path, key)
             if key == "source" and len(path) >= 2 and path[-2] == "cite":
-                yield "source", item, here
+                yield "source", item, (*path, key)
             elif key in _ENTITY_KEYS:
-                targets = item if isinstance(item, list) else [item]
-                for index, target in enumerate(targets):
-                    yield "entity", target, (here if not isinstance(item, list) else (*here, index))
-            else:
-                yield from _references(item, here)
+                if isinstance(item, list):
+                    for index, target in enumerate(item):
+                        yield "entity", target, (*path, key, index)
+                else:
+                    yield "entity", item, (*path, key)
+            elif isinstance(item, (dict, list)):
+                yield from _references(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _references(item, (*path, index))
+            if isinstance(item, (dict, list)):
+                yield from _references(item, (*path, index))
 
 
 def _date_order_problems(visit: Table, problem_at: ProblemAt) -> Iterator[Problem]:

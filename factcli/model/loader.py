@@ -43,12 +43,17 @@ class ParsedFile:
     path: Path
     display: str
     document: dict[str, Any] | None
-    lines: dict[KeyPath, int] = field(default_factory=dict)
+    text: str = ""
     problems: list[Problem] = field(default_factory=list)
+    _lines: dict[KeyPath, int] | None = field(default=None, repr=False)
 
     def problem(self, path: KeyPath, message: str) -> Problem:
         """A Problem at a key path of this file, with its line where known."""
-        return Problem(self.display, message, format_path(path), line_of(self.lines, path))
+        # The line map costs a second pass over the text, so only files with
+        # problems pay for it.
+        if self._lines is None:
+            self._lines = key_lines(self.text)
+        return Problem(self.display, message, format_path(path), line_of(self._lines, path))
 
 
 @dataclass
@@ -103,21 +108,24 @@ def _decode(data: bytes, parsed: ParsedFile) -> str | None:
         return None
 
 
-def _nesting_depth(data: bytes) -> int:
-    """An upper bound on how deeply brackets nest.
+_BRACKETS_ONLY = bytes.maketrans(b"{}", b"[]")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
-    Brackets inside strings are counted too: that can only raise the bound,
-    and the cap is far above what a real fact file needs.
+
+def _nesting_depth(data: bytes) -> int:
+    """An upper bound on how deeply brackets nest, exact up to ``MAX_NESTING + 1``.
+
+    Each pass deletes the innermost bracket pairs, so the number of passes is
+    the depth of the deepest matched nesting; openers left unclosed can only
+    add to it. Brackets inside strings are counted too: that can only raise
+    the bound, and the cap is far above what a real fact file needs.
     """
-    depth = deepest = 0
-    for match in re.finditer(rb"[\[{]+|[\]}]+", data):
-        chunk = match.group()
-        if chunk[0] in b"[{":
-            depth += len(chunk)
-            deepest = max(deepest, depth)
-        else:
-            depth = max(0, depth - len(chunk))
-    return deepest
+    brackets = data.translate(_BRACKETS_ONLY, _NOT_BRACKETS)
+    passes = 0
+    while b"[]" in brackets and passes <= MAX_NESTING:
+        brackets = brackets.replace(b"[]", b"")
+        passes += 1
+    return passes + brackets.count(b"[")
 
 
 def read_fact_file(path: Path, display: str) -> ParsedFile:
@@ -165,7 +173,7 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
             message = "an integer has too many digits (the limit is 4300)"
         parsed.problems.append(Problem(display, f"cannot parse: {message}"))
         return parsed
-    parsed.lines = key_lines(text)
+    parsed.text = text
     issues = check_fact_file(document)
     parsed.problems.extend(parsed.problem(path_, message) for path_, message in issues)
     if not issues:

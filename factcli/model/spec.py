@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -71,10 +72,14 @@ class Text(Spec):
             return
         if not value.strip():
             yield path, "must not be empty"
-        elif self.pattern and not re.match(self.pattern, value):
+        elif self.pattern and not self._compiled.match(value):
             yield path, f"{value!r} is not {self.pattern_hint or 'valid'}"
         elif self.semantic and (problem := self.semantic(value)):
             yield path, problem
+
+    @cached_property
+    def _compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern or "")
 
     def schema(self) -> JSON:
         """A string schema with minLength and any pattern."""
@@ -155,7 +160,7 @@ class Table(Spec):
         if not isinstance(value, dict):
             yield path, f"expected a table, got {_type_name(value)}"
             return
-        known = {f.name: f for f in self.fields}
+        known = self._known
         for key in value:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
@@ -168,6 +173,10 @@ class Table(Spec):
                 yield (*path, item.name), "missing required key"
         if self.rule is not None:
             yield from self.rule(value, path)
+
+    @cached_property
+    def _known(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
     def schema(self) -> JSON:
         """A reference to this table's definition."""
