@@ -25,9 +25,17 @@ _BESIDE = Path(sys.executable).parent / "factcli"
 FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
 
 
+@pytest.fixture(scope="session")
+def index_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run, so no test touches the user's own cache."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+def plain_terminal(monkeypatch: pytest.MonkeyPatch, index_cache: Path) -> None:
     """Every test sees a fixed-width terminal without colour, and no facts dir from outside."""
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(index_cache))
+    monkeypatch.delenv("FACTCLI_NO_INDEX", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FACTCLI_FACTS_DIR", raising=False)

@@ -12,6 +12,7 @@ import typer
 
 from factcli.errors import FactcliError, InvalidFactsError, UsageError
 from factcli.model.records import FactBase
+from factcli.query.access import FactsAccess
 from factcli.render.formats import OutputFormat
 from factcli.render.report import Report
 
@@ -78,6 +79,18 @@ def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
         for problem in problems:
             print(f"skipped: {problem}", file=sys.stderr)
     return facts
+
+
+def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAccess:
+    """Answers from the index when it can give them, else from the files loaded whole."""
+    from factcli.index import open_index
+    from factcli.model.location import bundled_facts_dir
+    from factcli.query.access import LoadedFacts
+
+    indexed = open_index(facts_dir or bundled_facts_dir())
+    if indexed is not None:
+        return indexed
+    return LoadedFacts(load(facts_dir, skip_invalid))
 
 
 def emit(

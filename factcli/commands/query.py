@@ -15,13 +15,12 @@ from factcli.commands.common import (
     JsonOption,
     SkipInvalidOption,
     emit,
-    load,
+    open_facts,
     report_errors,
 )
 from factcli.errors import NotFoundError, UsageError
 from factcli.model.edtf import EdtfError, parse_edtf
 from factcli.query import entities, overview
-from factcli.query import search as search_query
 from factcli.query import visits as visit_query
 from factcli.query.visits import VisitFilter
 from factcli.render import listings, views
@@ -92,8 +91,8 @@ def visits(
 ) -> None:
     """List visits: dates, place, occasion, delegation size, main counterparts."""
     criteria = _criteria(year, since, until, country, city, person, org)
-    facts = load(facts_dir, skip_invalid)
-    found = visit_query.filter_visits(facts, criteria)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts, found = access.visits(criteria)
     if not found:
         raise NotFoundError("no visit matches those filters")
     emit(views.visits_report(facts, found), output_format, as_json, fields)
@@ -116,8 +115,8 @@ def show(
     fields: FieldsOption = None,
 ) -> None:
     """Everything about one visit (or related event), every row cited."""
-    facts = load(facts_dir, skip_invalid)
-    record = visit_query.get_visit(facts, visit_id)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts, record = access.record(visit_id)
     emit(views.show_report(facts, record), output_format, as_json, fields)
 
 
@@ -130,9 +129,9 @@ def _entity_command(
     as_json: bool,
     fields: str | None,
 ) -> None:
-    facts = load(facts_dir, skip_invalid)
-    entity = entities.find_entity(facts, name, kind)
-    report = views.entity_report(facts, entity, entities.appearances(facts, entity))
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts, entity, found = access.entity(name, kind)
+    report = views.entity_report(facts, entity, found)
     emit(report, output_format, as_json, fields)
 
 
@@ -186,8 +185,8 @@ def search(
     fields: FieldsOption = None,
 ) -> None:
     """Full-text search over every fact and quote, best matches first."""
-    facts = load(facts_dir, skip_invalid)
-    hits = search_query.search(facts, text, limit)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts, hits = access.search(text, limit)
     emit(listings.search_report(facts, text, hits), output_format, as_json, fields)
 
 
@@ -208,8 +207,8 @@ def timeline(
 ) -> None:
     """Visits and related events in date order, drawn as a timeline."""
     criteria = _criteria(year, since, until, country, city, person, org)
-    facts = load(facts_dir, skip_invalid)
-    found = visit_query.timeline(facts, criteria)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts, found = access.timeline(criteria)
     if not found:
         raise NotFoundError("nothing on the timeline matches those filters")
     emit(listings.timeline_report(facts, found), output_format, as_json, fields)
@@ -232,7 +231,8 @@ def sources(
     fields: FieldsOption = None,
 ) -> None:
     """The bibliography, with how many claims each source supports."""
-    facts = load(facts_dir, skip_invalid)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts = access.everything()
     if visit is not None:
         visit_query.get_visit(facts, visit)
     uses = overview.source_usage(facts, visit)
@@ -250,7 +250,8 @@ def conflicts(
     fields: FieldsOption = None,
 ) -> None:
     """Points on which sources give different figures, each attributed."""
-    facts = load(facts_dir, skip_invalid)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts = access.everything()
     found = overview.conflicts(facts)
     if not found:
         raise NotFoundError("no disagreements between sources are recorded")

@@ -225,7 +225,7 @@ class _Reference:
     path: Path
 
 
-def _references(value: object, path: Path) -> Iterator[tuple[str, str, Path]]:
+def references(value: object, path: Path) -> Iterator[tuple[str, str, Path]]:
     """Every (kind, id, path) reference in a checked document."""
     if isinstance(value, dict):
         for key, item in value.items():
@@ -238,11 +238,11 @@ def _references(value: object, path: Path) -> Iterator[tuple[str, str, Path]]:
                 else:
                     yield "entity", item, (*path, key)
             elif isinstance(item, (dict, list)):
-                yield from _references(item, (*path, key))
+                yield from references(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             if isinstance(item, (dict, list)):
-                yield from _references(item, (*path, index))
+                yield from references(item, (*path, index))
 
 
 def _date_order_problems(visit: Table, problem_at: ProblemAt) -> Iterator[Problem]:
@@ -261,9 +261,10 @@ def _before(end: EdtfDate, start: EdtfDate) -> bool:
 class Builder:
     """Adds checked documents to a FactBase and checks what spans files."""
 
-    def __init__(self, facts: FactBase) -> None:
-        """Start with an empty reference list for ``facts``."""
+    def __init__(self, facts: FactBase, *, track_references: bool = True) -> None:
+        """Start with an empty reference list for ``facts`` (kept only if tracked)."""
         self.facts = facts
+        self._track_references = track_references
         self._references: list[_Reference] = []
         self._id_files: dict[tuple[str, str], str] = {}
 
@@ -303,10 +304,11 @@ class Builder:
             seen_here.add(key)
             self._id_files[key] = file
             add()
-        self._references.extend(
-            _Reference(kind, target, problem_at, path)
-            for kind, target, path in _references(document, ())
-        )
+        if self._track_references:
+            self._references.extend(
+                _Reference(kind, target, problem_at, path)
+                for kind, target, path in references(document, ())
+            )
         return problems
 
     def check_references(self) -> list[Problem]:

@@ -6,7 +6,7 @@ the same claims; this module is the one place that knows where claims live.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from factcli.model.records import (
@@ -24,6 +24,11 @@ from factcli.model.records import (
     Source,
     Visit,
 )
+
+NameOf = Callable[[str], str]
+
+#: Fields whose text is the name of a registry id, looked up with ``name_of``.
+NAME_FIELDS = frozenset({"who", "speaker"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +57,12 @@ def _place_texts(place: Place) -> tuple[tuple[str, str], ...]:
     return tuple((k, v) for k, v in parts if v)
 
 
-def _shared(owner: str, kind: str, facts: FactBase, record: Visit | Event) -> Iterator[ClaimRef]:
+def _shared(owner: str, kind: str, name_of: NameOf, record: Visit | Event) -> Iterator[ClaimRef]:
     for index, place in enumerate(record.places):
         yield ClaimRef(owner, kind, "places", index, place.evidence, _place_texts(place), ())
     for index, statement in enumerate(record.statements):
         said: tuple[tuple[str, str], ...] = (
-            ("speaker", facts.name_of(statement.speaker)),
+            ("speaker", name_of(statement.speaker)),
             ("said", statement.said),
         )
         yield ClaimRef(
@@ -72,11 +77,11 @@ def _shared(owner: str, kind: str, facts: FactBase, record: Visit | Event) -> It
         yield ClaimRef(owner, kind, "context", index, note.evidence, texts, ())
 
 
-def _visit_claims(visit: Visit, facts: FactBase) -> Iterator[ClaimRef]:
+def _visit_claims(visit: Visit, name_of: NameOf) -> Iterator[ClaimRef]:
     owner = visit.id
     yield from _date_claim(owner, "visit", "start", visit.start)
     yield from _date_claim(owner, "visit", "end", visit.end)
-    yield from _shared(owner, "visit", facts, visit)
+    yield from _shared(owner, "visit", name_of, visit)
     sections: list[tuple[str, tuple[VisitClaim, ...]]] = [
         ("characterisations", visit.characterisations),
         ("delegation", visit.delegation),
@@ -86,7 +91,7 @@ def _visit_claims(visit: Visit, facts: FactBase) -> Iterator[ClaimRef]:
     ]
     for section, records in sections:
         for index, record in enumerate(records):
-            texts, verbatim = _record_texts(record, facts)
+            texts, verbatim = _record_texts(record, name_of)
             evidence = record.evidence
             yield ClaimRef(owner, "visit", section, index, evidence, texts, verbatim)
 
@@ -95,16 +100,16 @@ VisitClaim = Characterisation | Delegate | Counterpart | Agreement | Activity
 
 
 def _record_texts(
-    record: VisitClaim, facts: FactBase
+    record: VisitClaim, name_of: NameOf
 ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     if isinstance(record, Characterisation):
         return (("by", record.by), ("description", record.description)), ()
     if isinstance(record, Delegate):
-        parts = (("who", facts.name_of(record.who)), ("rank", record.rank), ("role", record.role))
+        parts = (("who", name_of(record.who)), ("rank", record.rank), ("role", record.role))
         return tuple((k, v) for k, v in parts if v), ()
     if isinstance(record, Counterpart):
         parts = (
-            ("who", facts.name_of(record.who)),
+            ("who", name_of(record.who)),
             ("role", record.role),
             ("topics", "; ".join(record.topics)),
         )
@@ -138,15 +143,20 @@ def _source_claims(source: Source) -> Iterator[ClaimRef]:
     yield from _date_claim(source.id, "source", "published", source.published)
 
 
-def iter_claims(facts: FactBase) -> Iterator[ClaimRef]:
-    """Every claim in the fact base, visits first, then events, registry and sources."""
+def iter_claims(facts: FactBase, name_of: NameOf | None = None) -> Iterator[ClaimRef]:
+    """Every claim in the fact base, visits first, then events, registry and sources.
+
+    Names in ``NAME_FIELDS`` come from ``name_of`` (the fact base's registry
+    unless given), so an index can store ids and look names up later.
+    """
+    name_of = name_of or facts.name_of
     for visit in facts.visits.values():
-        yield from _visit_claims(visit, facts)
+        yield from _visit_claims(visit, name_of)
     for event in facts.events.values():
         texts = (("title", event.title), ("summary", event.summary))
         yield ClaimRef(event.id, "event", "summary", 0, event.evidence, texts, ())
         yield from _date_claim(event.id, "event", "date", event.date)
-        yield from _shared(event.id, "event", facts, event)
+        yield from _shared(event.id, "event", name_of, event)
     for entity in facts.entities.values():
         yield from _entity_claims(entity)
     for source in facts.sources.values():

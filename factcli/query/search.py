@@ -9,12 +9,12 @@ text, so what is shown is exactly what the fact file says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factcli.errors import NotFoundError
 from factcli.model.records import FactBase
-from factcli.query.claims import iter_claims
+from factcli.query.claims import NameOf, iter_claims
 from factcli.query.text import fold, fold_with_offsets
 
 _FIELD_WEIGHT = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
@@ -36,7 +36,9 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
-class _Document:
+class Document:
+    """One searchable field of a record, with the sources that back it."""
+
     record_id: str
     record_kind: str
     section: str
@@ -45,27 +47,26 @@ class _Document:
     sources: tuple[str, ...]
 
 
-def _documents(facts: FactBase) -> Iterator[_Document]:
+def documents(facts: FactBase, name_of: NameOf | None = None) -> Iterator[Document]:
+    """Every searchable field of the fact base (names of ids from ``name_of`` if given)."""
     for visit in facts.visits.values():
         for field_name in ("title", "summary"):
-            yield _Document(
-                visit.id, "visit", "summary", field_name, getattr(visit, field_name), ()
-            )
+            yield Document(visit.id, "visit", "summary", field_name, getattr(visit, field_name), ())
     for entity in facts.entities.values():
         for name in (entity.name, *entity.aliases):
-            yield _Document(entity.id, entity.kind, "registry", "name", name, ())
+            yield Document(entity.id, entity.kind, "registry", "name", name, ())
     for source in facts.sources.values():
         if source.headline:
-            yield _Document(
+            yield Document(
                 source.id, "source", "bibliography", "headline", source.headline, (source.id,)
             )
-    for claim in iter_claims(facts):
+    for claim in iter_claims(facts, name_of):
         section = f"{claim.section}[{claim.index}]"
         cited = claim.evidence.source_ids
         for field_name, text in claim.texts:
-            yield _Document(claim.owner_id, claim.owner_kind, section, field_name, text, cited)
+            yield Document(claim.owner_id, claim.owner_kind, section, field_name, text, cited)
         for citation in claim.evidence.cite:
-            yield _Document(
+            yield Document(
                 claim.owner_id,
                 claim.owner_kind,
                 section,
@@ -98,14 +99,25 @@ def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
     return prefix + text[start:end] + suffix, inside
 
 
-def search(facts: FactBase, query: str, limit: int = 20) -> list[SearchHit]:
-    """The best-matching fields for a query, best first; NotFoundError if none match."""
+def query_terms(query: str) -> list[str]:
+    """The folded words of a query; NotFoundError if it has none."""
     terms = fold(query).split()
     if not terms:
         raise NotFoundError("search needs at least one word")
+    return terms
+
+
+def search(facts: FactBase, query: str, limit: int = 20) -> list[SearchHit]:
+    """The best-matching fields for a query, best first; NotFoundError if none match."""
+    return rank(documents(facts), query, limit)
+
+
+def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchHit]:
+    """The documents that match every query word, scored, best first, at most ``limit``."""
+    terms = query_terms(query)
     phrase = " ".join(terms)
     hits: dict[tuple[str, str, str, str], SearchHit] = {}
-    for doc in _documents(facts):
+    for doc in candidates:
         spans = _match_spans(doc.text, terms)
         if spans is None:
             continue
@@ -128,5 +140,7 @@ def search(facts: FactBase, query: str, limit: int = 20) -> list[SearchHit]:
             )
     if not hits:
         raise NotFoundError(f"nothing matches {query!r}")
-    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.record_id, h.section, h.field))
+    ranked = sorted(
+        hits.values(), key=lambda h: (-h.score, h.record_id, h.section, h.field, h.snippet)
+    )
     return ranked[:limit]

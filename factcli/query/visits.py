@@ -78,7 +78,11 @@ def get_visit(facts: FactBase, visit_id: str) -> Visit | Event:
     record = facts.visits.get(visit_id) or facts.events.get(visit_id)
     if record is not None:
         return record
-    ids = [*facts.visits, *facts.events]
+    raise unknown_record(visit_id, [*facts.visits, *facts.events])
+
+
+def unknown_record(visit_id: str, ids: list[str]) -> NotFoundError:
+    """The error for an id that is not among ``ids``, suggesting close ones."""
     folded = fold(visit_id)
     close = [i for i in ids if folded and folded in fold(i)] or difflib.get_close_matches(
         visit_id, ids, n=3, cutoff=0.5
@@ -86,4 +90,4 @@ def get_visit(facts: FactBase, visit_id: str) -> Visit | Event:
     hint = (
         f"; did you mean {', '.join(close[:3])}?" if close else "; run 'factcli visits' for the ids"
     )
-    raise NotFoundError(f"no visit or event with id {visit_id!r}{hint}")
+    return NotFoundError(f"no visit or event with id {visit_id!r}{hint}")

@@ -1,0 +1,181 @@
+"""Answer questions from the index, loading only the records an answer needs.
+
+Every question runs in two steps. SQL narrows the fact base to candidate
+records, always a superset of the answer; then the same query functions a
+full load uses run on just those records (and everything they cite or
+name). So an indexed answer is the full-load answer, found faster.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from factcli.model.build import build_entity, build_event, build_source, build_visit
+from factcli.model.records import Entity, FactBase, Visit
+from factcli.query import entities, visits
+from factcli.query.access import FactsAccess, Record
+from factcli.query.entities import Appearance, EntityKind
+from factcli.query.search import Document, SearchHit, query_terms, rank
+from factcli.query.text import fold
+from factcli.query.visits import VisitFilter
+
+#: Names of the namespaces records are keyed by (see ``index.rows``).
+_RECORD, _ENTITY = "record:", "entity:"
+_KEYS = "SELECT value FROM json_each(?)"
+
+
+class IndexedFacts(FactsAccess):
+    """Answers from an up-to-date index of a clean fact base."""
+
+    def __init__(self, connection: sqlite3.Connection, root: Path) -> None:
+        """Answer from ``connection``, inside the read transaction the caller began."""
+        self.connection = connection
+        self.root = root
+
+    def close(self) -> None:
+        """End the read transaction and close the connection."""
+        self.connection.close()
+
+    def _rows(self, sql: str, *params: Any) -> list[Any]:
+        return self.connection.execute(sql, params).fetchall()
+
+    def _keys(self, sql: str, *params: Any) -> list[str]:
+        return [row[0] for row in self._rows(sql, *params)]
+
+    def load(self, keys: Iterable[str]) -> FactBase:
+        """A FactBase of these records and everything they cite or name, transitively."""
+        wanted = set(keys)
+        frontier = list(wanted)
+        while frontier:
+            targets = self._keys(
+                f"SELECT DISTINCT target FROM refs WHERE owner IN ({_KEYS})", json.dumps(frontier)
+            )
+            frontier = [t for t in targets if t not in wanted]
+            wanted.update(frontier)
+        rows = self._rows(
+            f"SELECT kind, data, file FROM records WHERE key IN ({_KEYS})",
+            json.dumps(sorted(wanted)),
+        )
+        return self._build(rows)
+
+    def _build(self, rows: list[tuple[str, str, str]]) -> FactBase:
+        facts = FactBase()
+        for kind, data, file in rows:
+            table = json.loads(data)
+            display = str(self.root / file)
+            if kind == "visit":
+                facts.visits[table["id"]] = build_visit(table, display)
+            elif kind == "event":
+                facts.events[table["id"]] = build_event(table, display)
+            elif kind == "source":
+                facts.sources[table["id"]] = build_source(table, display)
+            else:
+                group = "people" if kind == "person" else "orgs"
+                facts.entities[table["id"]] = build_entity(table, group, display)
+        return facts
+
+    def _all_entity_keys(self) -> list[str]:
+        return self._keys("SELECT key FROM records WHERE key LIKE 'entity:%'")
+
+    def everything(self) -> FactBase:
+        """The whole fact base, built from the index instead of the files."""
+        return self._build(self._rows("SELECT kind, data, file FROM records ORDER BY file, rowid"))
+
+    def record(self, record_id: str) -> tuple[FactBase, Record]:
+        """One visit or event by id; NotFoundError (with suggestions) otherwise."""
+        facts = self.load([_RECORD + record_id])
+        found = facts.visits.get(record_id) or facts.events.get(record_id)
+        if found is None:
+            ids = self._keys("SELECT id FROM records WHERE key LIKE 'record:%' ORDER BY file")
+            raise visits.unknown_record(record_id, ids)
+        return facts, found
+
+    def visits(self, criteria: VisitFilter) -> tuple[FactBase, list[Visit]]:
+        """Visits meeting the criteria, in date order."""
+        facts = self._candidates(criteria, events=False)
+        return facts, visits.filter_visits(facts, criteria)
+
+    def timeline(self, criteria: VisitFilter) -> tuple[FactBase, list[Record]]:
+        """Visits and events meeting the criteria, in date order."""
+        facts = self._candidates(criteria, events=True)
+        return facts, visits.timeline(facts, criteria)
+
+    def _candidates(self, criteria: VisitFilter, *, events: bool) -> FactBase:
+        """The records SQL cannot rule out, with everything needed to test them exactly."""
+        sql = ["SELECT key FROM records r WHERE kind IN ('visit', ?)"]
+        params: list[Any] = ["event" if events else "visit"]
+        low, high = _day_range(criteria)
+        if high is not None:
+            sql.append("AND (r.earliest IS NULL OR r.earliest <= ? OR r.latest <= ?)")
+            params += [high, high]
+        if low is not None:
+            sql.append("AND (r.latest IS NULL OR r.latest >= ? OR r.earliest >= ?)")
+            params += [low, low]
+        for column, value in (("country", criteria.country), ("city", criteria.city)):
+            if value is not None:
+                sql.append(f"AND key IN (SELECT owner FROM places WHERE {column} = ?)")
+                params.append(fold(value))
+        extra: list[str] = []
+        wanted: list[tuple[str | None, EntityKind]] = [
+            (criteria.person, "person"),
+            (criteria.org, "org"),
+        ]
+        for name, kind in wanted:
+            if name is not None:
+                # Names resolve against the whole registry, exactly as in a full load.
+                extra = extra or self._all_entity_keys()
+                ids = entities.matching_entity_ids(self.load(extra), name, kind)
+                sql.append(f"AND key IN (SELECT owner FROM refs WHERE target IN ({_KEYS}))")
+                params.append(json.dumps([_ENTITY + i for i in ids]))
+        return self.load([*self._keys(" ".join(sql), *params), *extra])
+
+    def entity(self, name: str, kind: EntityKind) -> tuple[FactBase, Entity, list[Appearance]]:
+        """The one entity a name means and everywhere it appears."""
+        registry = self._all_entity_keys()
+        found = entities.find_entity(self.load(registry), name, kind)
+        owners = self._keys(
+            "SELECT DISTINCT owner FROM refs WHERE target = ? AND owner LIKE 'record:%'",
+            _ENTITY + found.id,
+        )
+        facts = self.load([*owners, *registry])
+        return facts, facts.entities[found.id], entities.appearances(facts, found)
+
+    def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:
+        """Ranked hits: FTS5 finds every field holding each word, the shared ranker orders them."""
+        match = " AND ".join(f'"{term}"*' for term in query_terms(text))
+        rows = self._rows(
+            "SELECT owner, kind, section, field, text, sources FROM docs_fts"
+            " WHERE docs_fts MATCH ?",
+            match,
+        )
+        candidates = (
+            Document(
+                owner.split(":", 1)[1],
+                kind,
+                section,
+                field,
+                body,
+                tuple(sources.split("\x1f")) if sources else (),
+            )
+            for owner, kind, section, field, body, sources in rows
+        )
+        hits = rank(candidates, text, limit)
+        cited = {f"source:{s}" for hit in hits for s in hit.sources}
+        return self.load(cited), hits
+
+
+def _day_range(criteria: VisitFilter) -> tuple[str | None, str | None]:
+    """The widest ISO day range the date criteria allow, for a superset pre-filter."""
+    lows = [d for d in (criteria.since,) if d is not None]
+    highs = [d for d in (criteria.until,) if d is not None]
+    if criteria.year is not None:
+        lows.append(date(criteria.year, 1, 1))
+        highs.append(date(criteria.year, 12, 31))
+    low = max(lows).isoformat() if lows else None
+    high = min(highs).isoformat() if highs else None
+    return low, high

@@ -1,0 +1,104 @@
+"""The index rows of one fact file: its records, what they refer to, where, and their text.
+
+A record is stored as its TOML table (JSON-encoded), so a query rebuilds it
+with the loader's own converters and renders it exactly as a full load would.
+Everything else here exists to find records without loading them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from factcli.model.build import references
+from factcli.model.records import FactBase
+from factcli.query.claims import NAME_FIELDS
+from factcli.query.search import documents
+from factcli.query.text import fold
+
+Table = dict[str, Any]
+
+#: Each top-level key of a fact file: the namespace its ids live in, the kind
+#: of record, and whether it holds one table or an array of them.
+RECORD_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("visit", "record", "visit"),
+    ("events", "record", "event"),
+    ("sources", "source", "source"),
+    ("people", "entity", "person"),
+    ("orgs", "entity", "org"),
+)
+
+
+def record_key(namespace: str, record_id: str) -> str:
+    """The key a record is stored under: ids are unique only within a namespace."""
+    return f"{namespace}:{record_id}"
+
+
+@dataclass
+class FileRows:
+    """Everything one file adds to the index."""
+
+    records: list[tuple[str, str, str, str, str, str | None, str | None]] = field(
+        default_factory=list
+    )
+    refs: list[tuple[str, str]] = field(default_factory=list)
+    places: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (body, text, owner, section, field, sources, kind); body is the folded text.
+    docs: list[tuple[str, str, str, str, str, str, str]] = field(default_factory=list)
+    #: Documents whose text is a registry name: (name ref, owner, section, field, sources, kind).
+    name_docs: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+
+
+def _tables(document: Table) -> Iterator[tuple[str, str, Table]]:
+    for key, namespace, kind in RECORD_KEYS:
+        value = document.get(key)
+        if isinstance(value, dict):
+            yield namespace, kind, value
+        elif isinstance(value, list):
+            for table in value:
+                yield namespace, kind, table
+
+
+def file_rows(document: Table, facts: FactBase) -> FileRows:
+    """The rows of one checked document, whose records the loader built into ``facts``."""
+    rows = FileRows()
+    for namespace, kind, table in _tables(document):
+        key = record_key(namespace, table["id"])
+        earliest = latest = None
+        name = table.get("name") or table.get("title") or table.get("headline") or ""
+        if kind in ("visit", "event"):
+            record = facts.visits.get(table["id"]) or facts.events[table["id"]]
+            earliest, latest = _iso(record.dates.earliest), _iso(record.dates.latest)
+            rows.places.extend((key, fold(p.country), fold(p.city or "")) for p in record.places)
+        data = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+        rows.records.append((key, kind, table["id"], name, data, earliest, latest))
+        targets = {
+            record_key("source" if ref_kind == "source" else "entity", target)
+            for ref_kind, target, _ in references(table, ())
+        }
+        rows.refs.extend((key, target) for target in sorted(targets))
+    # Names of people in claims are looked up once every file is read (they
+    # live in other files), so those documents keep the id for now.
+    for doc in documents(facts, name_of=str):
+        owner_namespace = "record" if doc.record_kind in ("visit", "event") else "source"
+        if doc.record_kind in ("person", "org"):
+            owner_namespace = "entity"
+        owner = record_key(owner_namespace, doc.record_id)
+        sources = "\x1f".join(doc.sources)
+        if doc.field in NAME_FIELDS:
+            name_ref = record_key("entity", doc.text)
+            rows.name_docs.append(
+                (name_ref, owner, doc.section, doc.field, sources, doc.record_kind)
+            )
+        else:
+            rows.docs.append(
+                (fold(doc.text), doc.text, owner, doc.section, doc.field, sources, doc.record_kind)
+            )
+    return rows
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
