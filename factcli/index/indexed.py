@@ -142,7 +142,7 @@ class IndexedFacts(FactsAccess):
             "SELECT DISTINCT owner FROM refs WHERE target = ? AND owner LIKE 'record:%'",
             _ENTITY + found.id,
         )
-        facts = self.load([*owners, *registry])
+        facts = self.load([*owners, _ENTITY + found.id])
         return facts, facts.entities[found.id], entities.appearances(facts, found)
 
     def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:

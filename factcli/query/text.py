@@ -46,6 +46,9 @@ def fold(text: str) -> str:
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Folded text (characters only, spacing kept) and each folded char's index in ``text``."""
+    if text.isascii():
+        # ASCII folds one character to one, so every offset is its own index.
+        return text.casefold(), list(range(len(text)))
     folded: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):

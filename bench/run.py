@@ -1,0 +1,221 @@
+"""Measure factcli against its references, side by side in one run, as ratios.
+
+Usage: python bench/run.py [--sizes 100,1000,10000] [--runs 9] [--cold-runs 9]
+
+Run it from a virtual environment where factcli is installed (``pip install .``).
+Every figure is the median of ``--runs`` runs of a whole command in a new
+process, so start-up counts, as it does for a user. References:
+
+- hello: a Typer app with one command that prints a line (bench/hello.py);
+- parse-all: tomli parsing every file of the fact base in one process
+  (bench/parse_all.py), the floor for a first query on a new base;
+- grep / jq: ``grep -rl`` over the files and ``jq`` over a JSON export, what a
+  user would otherwise reach for.
+
+Prints a Markdown table of medians, ratios, targets and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from make_corpus import make_corpus  # noqa: E402 - a sibling script, not a package
+
+_BESIDE = Path(sys.executable).parent / "factcli"
+FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
+HELLO = [sys.executable, str(BENCH / "hello.py")]
+
+
+@dataclass
+class Timing:
+    """The median wall time of several runs of one command, and its peak memory."""
+
+    seconds: float
+    peak_mb: float
+
+
+def measure(
+    command: Sequence[str],
+    runs: int,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
+) -> Timing:
+    """Run ``command`` ``runs`` times (``before`` each), the median time and the peak RSS."""
+    times: list[float] = []
+    peak_kb = 0
+    for _ in range(runs):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - started)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+        peak_kb = max(peak_kb, usage.ru_maxrss)
+    return Timing(statistics.median(times), peak_kb / 1024)
+
+
+@dataclass
+class Row:
+    """One line of the results table."""
+
+    size: str
+    what: str
+    ours: Timing
+    reference: str
+    theirs: Timing
+    target: str
+
+    def markdown(self) -> str:
+        """The row as a Markdown table line."""
+        ratio = self.ours.seconds / self.theirs.seconds
+        return (
+            f"| {self.size} | {self.what} | {self.ours.seconds * 1000:.0f} ms | {self.reference} "
+            f"| {self.theirs.seconds * 1000:.0f} ms | {ratio:.2f}x | {self.target} "
+            f"| {self.ours.peak_mb:.0f} MB |"
+        )
+
+
+def factcli_env(cache: Path) -> dict[str, str]:
+    """The environment factcli runs in: its own cache folder, no colour, fixed width."""
+    return {**os.environ, "FACTCLI_CACHE_DIR": str(cache), "NO_COLOR": "1", "COLUMNS": "100"}
+
+
+def shipped_rows(runs: int, cache: Path) -> list[Row]:
+    """Start-up on the shipped facts, index warm, against hello-world Typer."""
+    env = factcli_env(cache)
+    subprocess.run([FACTCLI, "visits"], env=env, check=True, capture_output=True)
+    hello = measure(HELLO, runs)
+    show = [FACTCLI, "show", "2022-07-moscow"]
+    return [
+        Row(
+            "shipped",
+            "show ID --json",
+            measure([*show, "--json"], runs, env),
+            "hello",
+            hello,
+            "1.3x",
+        ),
+        Row("shipped", "show ID (table)", measure(show, runs, env), "hello", hello, "1.6x"),
+    ]
+
+
+def corpus_rows(size: int, runs: int, cold_runs: int, work: Path) -> list[Row]:
+    """Cold, after-one-change and warm queries on a synthetic base of ``size`` visits."""
+    corpus = work / f"corpus-{size}"
+    make_corpus(size, corpus)
+    # Files in a real checkout are older than the index's two-second window
+    # for timestamps too recent to trust.
+    an_hour_ago = time.time() - 3600
+    for path in corpus.rglob("*.toml"):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    cache = work / f"cache-{size}"
+    env = factcli_env(cache)
+    visit_file = sorted((corpus / "visits").rglob("*.toml"))[0]
+    visit_id = visit_file.stem
+    year = visit_id[:4]
+    show = [FACTCLI, "show", visit_id, "-d", str(corpus), "--json"]
+    label = f"{size:,}"
+
+    parse_all = measure([sys.executable, str(BENCH / "parse_all.py"), str(corpus)], cold_runs)
+    cold = measure(show, cold_runs, env, before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    edits = iter(range(10**6))
+
+    def touch_one() -> None:
+        with visit_file.open("a", encoding="utf-8") as handle:
+            handle.write(f"# edit {next(edits)}\n")
+
+    changed = measure(show, runs, env, before=touch_one)
+    subprocess.run(show, env=env, check=True, capture_output=True)
+    hello = measure(HELLO, runs)
+    export = work / f"export-{size}.json"
+    subprocess.run(
+        [FACTCLI, "export", "-f", "json", "-o", str(export), "--force", "-d", str(corpus)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    jq = [
+        "jq",
+        f'.visits[] | select(.id == "{visit_id}")',
+        str(export),
+    ]
+    grep = ["grep", "-rl", "atomic energy", str(corpus)]
+    search = [FACTCLI, "search", "atomic energy", "-d", str(corpus), "--json"]
+    rows = [
+        Row(label, "cold: first show --json", cold, "parse-all", parse_all, "1.5x"),
+        Row(label, "show --json after 1 file changed", changed, "hello", hello, ""),
+        Row(label, "warm: show ID --json", measure(show, runs, env), "hello", hello, "2x"),
+        Row(label, "warm: search --json", measure(search, runs, env), "hello", hello, "2x"),
+        Row(
+            label,
+            f"warm: visits --year {year} --json",
+            measure([FACTCLI, "visits", "--year", year, "-d", str(corpus), "--json"], runs, env),
+            "hello",
+            hello,
+            "2x",
+        ),
+        Row(
+            label,
+            "warm: person NAME --json",
+            measure([FACTCLI, "person", "person-00007", "-d", str(corpus), "--json"], runs, env),
+            "hello",
+            hello,
+            "2x",
+        ),
+    ]
+    if shutil.which("grep"):
+        rows.append(
+            Row(label, "warm: search --json", rows[3].ours, "grep -rl", measure(grep, runs), "")
+        )
+    if shutil.which("jq"):
+        rows.append(Row(label, "warm: show ID --json", rows[2].ours, "jq", measure(jq, runs), ""))
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    """Parse options, run every measurement and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--cold-runs", type=int, default=9)
+    options = parser.parse_args(argv)
+    sizes = [int(s) for s in options.sizes.split(",") if s]
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}; "
+        f"medians of {options.runs} runs ({options.cold_runs} for cold runs and parse-all)."
+    )
+    print()
+    print("| visits | measurement | factcli | reference | reference time | ratio | target | peak |")
+    print("|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="factcli-bench-") as temp:
+        work = Path(temp)
+        for row in shipped_rows(options.runs, work / "cache-shipped"):
+            print(row.markdown(), flush=True)
+        for size in sizes:
+            for row in corpus_rows(size, options.runs, options.cold_runs, work):
+                print(row.markdown(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
