@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from factcli import __version__
-from factcli.commands import data, query
+from factcli.commands import common, data, new, query
 
 app = typer.Typer(
     name="factcli",
@@ -33,8 +33,16 @@ def main_options(
             "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long tables straight to the terminal (FACTCLI_PAGER, PAGER set the pager).",
+        ),
+    ] = False,
 ) -> None:
     """Answers about documented facts, every answer backed by a cited source."""
+    common.use_pager(not no_pager)
 
 
 app.command("visits")(query.visits)
@@ -49,6 +57,7 @@ app.command("validate")(data.validate)
 app.command("verify-quotes")(data.verify_quotes)
 app.command("export")(data.export)
 app.command("schema")(data.schema)
+app.command("new")(new.new)
 
 
 def main() -> None:

@@ -93,11 +93,38 @@ def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAcces
     return LoadedFacts(load(facts_dir, skip_invalid))
 
 
+_paging_allowed = True
+
+
+def use_pager(allowed: bool) -> None:
+    """Whether long tables on a terminal may go through the pager (``--no-pager``)."""
+    global _paging_allowed
+    _paging_allowed = allowed
+
+
+def _print(report: Report, chosen: OutputFormat) -> None:
+    from factcli.render.formats import render
+
+    if chosen in (OutputFormat.table, OutputFormat.markdown) and _paging_allowed:
+        from factcli.render.pager import pager_command
+
+        command = pager_command() if sys.stdout.isatty() else None
+        if command is not None:
+            from factcli.render.pager import page, terminal_buffer
+
+            buffer = terminal_buffer()
+            render(report, chosen, buffer)
+            if page(buffer.getvalue(), command):
+                return
+            sys.stdout.write(buffer.getvalue())
+            return
+    render(report, chosen, sys.stdout)
+
+
 def emit(
     report: Report, output_format: OutputFormat, as_json: bool, fields: str | None = None
 ) -> None:
     """Print a report on stdout in the chosen format, keeping only ``fields`` if given."""
-    from factcli.render.formats import render
     from factcli.render.report import select_fields
 
     chosen = OutputFormat.json if as_json else output_format
@@ -109,4 +136,4 @@ def emit(
             report = select_fields(report, wanted, flat=chosen is OutputFormat.csv)
         except KeyError as error:
             raise UsageError(f"--fields: unknown field; available: {error.args[0]}") from None
-    render(report, chosen, sys.stdout)
+    _print(report, chosen)

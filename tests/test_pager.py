@@ -1,0 +1,89 @@
+"""The pager: used for tables on a real terminal (a pseudo-terminal here), never when piped."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import termios
+from pathlib import Path
+
+import pytest
+
+from .conftest import FACTCLI
+
+
+def on_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run the installed factcli with a 24x100 pseudo-terminal as stdin, stdout and stderr."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    process = subprocess.Popen(
+        [FACTCLI, *args], stdin=follower, stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks: list[bytes] = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other side has closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.fixture
+def paged(tmp_path: Path) -> Path:
+    """Where the test pager writes what it was given."""
+    return tmp_path / "paged.txt"
+
+
+def environment(**variables: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PAGER", "FACTCLI_PAGER", "COLUMNS")}
+    return {**env, **variables}
+
+
+def test_a_table_on_a_terminal_goes_through_the_pager(paged: Path) -> None:
+    shown = on_terminal(["visits"], environment(FACTCLI_PAGER=f"cat > '{paged}'"))
+    assert "2022-07-moscow" in paged.read_text(encoding="utf-8")
+    assert "2022-07-moscow" not in shown
+
+
+def test_pager_falls_back_to_PAGER(paged: Path) -> None:
+    on_terminal(["timeline"], environment(PAGER=f"cat > '{paged}'"))
+    assert "Warsaw Institute" in paged.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "variables"),
+    [
+        (["--no-pager", "visits"], {}),
+        (["visits"], {"FACTCLI_PAGER": ""}),
+        (["visits", "--json"], {}),
+    ],
+    ids=["--no-pager", "empty FACTCLI_PAGER", "json"],
+)
+def test_no_pager_when_switched_off_or_not_a_table(
+    paged: Path, args: list[str], variables: dict[str, str]
+) -> None:
+    env = environment(PAGER=f"cat > '{paged}'", **variables)
+    shown = on_terminal(args, env)
+    assert not paged.exists()
+    assert "2022-07-moscow" in shown
+
+
+def test_no_pager_when_piped(paged: Path) -> None:
+    result = subprocess.run(
+        [FACTCLI, "visits"],
+        capture_output=True,
+        text=True,
+        env=environment(FACTCLI_PAGER=f"cat > '{paged}'"),
+        check=True,
+    )
+    assert not paged.exists()
+    assert "2022-07-moscow" in result.stdout
