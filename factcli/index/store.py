@@ -22,7 +22,7 @@ from typing import Any
 from factcli import __version__
 from factcli.index.rows import file_rows
 from factcli.model.build import Builder
-from factcli.model.loader import discover, read_fact_file
+from factcli.model.loader import read_fact_file, walk_fact_files
 from factcli.model.records import FactBase
 from factcli.query.text import fold
 
@@ -91,14 +91,14 @@ def index_path(root: Path) -> Path | None:
 
 def scan(root: Path) -> dict[str, FileStat]:
     """Every fact file under ``root`` (relative path) with what freshness is judged by."""
-    prefix = len(str(root)) + 1
+    prefix = len(os.path.join(str(root), ""))
     found: dict[str, FileStat] = {}
-    for path in discover(root):
+    for path in walk_fact_files(root):
         try:
             stat = os.stat(path)
         except OSError:
             continue  # gone since the listing; the index forgets it
-        found[str(path)[prefix:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+        found[path[prefix:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
     return found
 
 
