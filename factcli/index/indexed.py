@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from factcli.index.rows import record_key
 from factcli.model.build import build_entity, build_event, build_source, build_visit
 from factcli.model.records import Entity, FactBase, Visit
 from factcli.query import entities, visits
@@ -24,8 +25,7 @@ from factcli.query.search import Document, SearchHit, query_terms, rank
 from factcli.query.text import fold
 from factcli.query.visits import VisitFilter
 
-#: Names of the namespaces records are keyed by (see ``index.rows``).
-_RECORD, _ENTITY = "record:", "entity:"
+_RECORD, _ENTITY = record_key("record", ""), record_key("entity", "")
 _KEYS = "SELECT value FROM json_each(?)"
 
 
@@ -120,19 +120,21 @@ class IndexedFacts(FactsAccess):
             if value is not None:
                 sql.append(f"AND key IN (SELECT owner FROM places WHERE {column} = ?)")
                 params.append(fold(value))
-        extra: list[str] = []
         wanted: list[tuple[str | None, EntityKind]] = [
             (criteria.person, "person"),
             (criteria.org, "org"),
         ]
-        for name, kind in wanted:
-            if name is not None:
-                # Names resolve against the whole registry, exactly as in a full load.
-                extra = extra or self._all_entity_keys()
-                ids = entities.matching_entity_ids(self.load(extra), name, kind)
-                sql.append(f"AND key IN (SELECT owner FROM refs WHERE target IN ({_KEYS}))")
-                params.append(json.dumps([_ENTITY + i for i in ids]))
-        return self.load([*self._keys(" ".join(sql), *params), *extra])
+        names = [(name, kind) for name, kind in wanted if name is not None]
+        registry_keys: list[str] = []
+        if names:
+            # Names resolve against the whole registry, exactly as in a full load.
+            registry_keys = self._all_entity_keys()
+            registry = self.load(registry_keys)
+        for name, kind in names:
+            ids = entities.matching_entity_ids(registry, name, kind)
+            sql.append(f"AND key IN (SELECT owner FROM refs WHERE target IN ({_KEYS}))")
+            params.append(json.dumps([_ENTITY + i for i in ids]))
+        return self.load([*self._keys(" ".join(sql), *params), *registry_keys])
 
     def entity(self, name: str, kind: EntityKind) -> tuple[FactBase, Entity, list[Appearance]]:
         """The one entity a name means and everywhere it appears."""
@@ -165,7 +167,7 @@ class IndexedFacts(FactsAccess):
             for owner, kind, section, field, body, sources in rows
         )
         hits = rank(candidates, text, limit)
-        cited = {f"source:{s}" for hit in hits for s in hit.sources}
+        cited = {record_key("source", s) for hit in hits for s in hit.sources}
         return self.load(cited), hits
 
 

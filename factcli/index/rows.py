@@ -32,6 +32,10 @@ RECORD_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: The namespace each kind of record's id lives in.
+NAMESPACE_OF_KIND = {kind: namespace for _, namespace, kind in RECORD_KEYS}
+
+
 def record_key(namespace: str, record_id: str) -> str:
     """The key a record is stored under: ids are unique only within a namespace."""
     return f"{namespace}:{record_id}"
@@ -83,10 +87,7 @@ def file_rows(document: Table, facts: FactBase) -> FileRows:
     # Names of people in claims are looked up once every file is read (they
     # live in other files), so those documents keep the id for now.
     for doc in documents(facts, name_of=str):
-        owner_namespace = "record" if doc.record_kind in ("visit", "event") else "source"
-        if doc.record_kind in ("person", "org"):
-            owner_namespace = "entity"
-        owner = record_key(owner_namespace, doc.record_id)
+        owner = record_key(NAMESPACE_OF_KIND[doc.record_kind], doc.record_id)
         sources = "\x1f".join(doc.sources)
         if doc.field in NAME_FIELDS:
             name_ref = record_key("entity", doc.text)
