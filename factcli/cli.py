@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from factcli import __version__
-from factcli.commands import common, data, new, query
+from factcli.commands import common, data, new, query, report
 
 app = typer.Typer(
     name="factcli",
@@ -53,6 +53,7 @@ app.command("search")(query.search)
 app.command("timeline")(query.timeline)
 app.command("sources")(query.sources)
 app.command("conflicts")(query.conflicts)
+app.command("report")(report.report)
 app.command("validate")(data.validate)
 app.command("verify-quotes")(data.verify_quotes)
 app.command("export")(data.export)

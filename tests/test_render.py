@@ -8,22 +8,26 @@ import json
 import pytest
 
 from factcli.render.formats import OutputFormat, render
-from factcli.render.report import Cell, Report, Section
+from factcli.render.report import Cell, InferenceNote, Marks, Report, Section, SourceNote
 
 
 def _report() -> Report:
-    section = Section("People", ["Name", "Role"])
+    section = Section("People", ["Name", "Role", "Src"])
     section.rows = [
-        ["Ye Win Oo", "junta joint secretary"],
-        [Cell("=cmd|' /C calc'!A0", ((0, 4),)), "x"],
+        ["Ye Win Oo", "junta joint secretary", Cell("", marks=Marks((1,)))],
+        [Cell("=cmd|' /C calc'!A0", ((0, 4),)), "x", Cell("", marks=Marks((1, 2), (1,)))],
     ]
     return Report(
         data=[{"name": "Ye Win Oo", "n": 1}, {"name": "=cmd|' /C calc'!A0", "n": 2}],
         records=[{"name": "Ye Win Oo", "n": 1}, {"name": "=cmd|' /C calc'!A0", "n": 2}],
         sections=[section],
         title="Two people",
-        header=[("Visit", "Test")],
-        notes=["†1 inferred: a reason"],
+        header=[("Visit", "Test"), ("Start", Cell("2022-07", marks=Marks((2,), (1,))))],
+        sources=[
+            SourceNote(1, "mn", "Myanmar Now", None, "2022-07", "000_a.txt"),
+            SourceNote(2, "aj", "Al Jazeera", "‘Friendly ties’", "2022-09"),
+        ],
+        inferences=[InferenceNote(1, "a reason")],
     )
 
 
@@ -49,13 +53,17 @@ def test_csv_has_header_and_neutralised_formulas() -> None:
 def test_markdown_exact() -> None:
     assert _render(_report(), OutputFormat.markdown) == (
         "# Two people\n\n"
-        "- **Visit:** Test\n\n"
+        "- **Visit:** Test\n"
+        "- **Start:** 2022-07 [^2] †1\n\n"
         "## People\n\n"
-        "| Name | Role |\n"
-        "|---|---|\n"
-        "| Ye Win Oo | junta joint secretary |\n"
-        "| =cmd\\|' /C calc'!A0 | x |\n\n"
-        "- †1 inferred: a reason\n"
+        "| Name | Role | Src |\n"
+        "|---|---|---|\n"
+        "| Ye Win Oo | junta joint secretary | [^1] |\n"
+        "| =cmd\\|' /C calc'!A0 | x | [^1][^2] †1 |\n\n"
+        "## Inferences\n\n"
+        "- †1 inferred: a reason\n\n"
+        "[^1]: Myanmar Now, (no headline), published 2022-07, archived text 000\\_a.txt.\n"
+        "[^2]: Al Jazeera, “‘Friendly ties’”, published 2022-09.\n"
     )
 
 
@@ -63,12 +71,19 @@ def test_table_exact() -> None:
     lines = [line.rstrip() for line in _render(_report(), OutputFormat.table).splitlines()]
     assert lines == [
         "Visit: Test",
+        "Start: 2022-07 [2]†1",
         "",
         "People",
-        "Name               Role",
-        "────────────────────────────────────────",
-        "Ye Win Oo          junta joint secretary",
-        "=cmd|' /C calc'!A0 x",
+        "Name               Role                  Src",
+        "─" * 49,
+        "Ye Win Oo          junta joint secretary [1]",
+        "=cmd|' /C calc'!A0 x                     [1][2]†1",
+        "",
+        "Sources",
+        "#   Publisher   Headline        Published",
+        "─" * 41,
+        "[1] Myanmar Now (no headline)   2022-07",
+        "[2] Al Jazeera  ‘Friendly ties’ 2022-09",
         "",
         "†1 inferred: a reason",
     ]

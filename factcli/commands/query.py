@@ -54,7 +54,7 @@ def _day(text: str | None, option: str, latest: bool) -> date | None:
     return value.latest if latest else value.earliest
 
 
-def _criteria(
+def visit_filter(
     year: int | None,
     since: str | None,
     until: str | None,
@@ -63,6 +63,7 @@ def _criteria(
     person: str | None,
     org: str | None,
 ) -> VisitFilter:
+    """The filter the visit options ask for; UsageError for a malformed date."""
     return VisitFilter(
         year=year,
         since=_day(since, "--since", latest=False),
@@ -90,7 +91,7 @@ def visits(
     fields: FieldsOption = None,
 ) -> None:
     """List visits: dates, place, occasion, delegation size, main counterparts."""
-    criteria = _criteria(year, since, until, country, city, person, org)
+    criteria = visit_filter(year, since, until, country, city, person, org)
     with open_facts(facts_dir, skip_invalid) as access:
         facts, found = access.visits(criteria)
     if not found:
@@ -206,7 +207,7 @@ def timeline(
     fields: FieldsOption = None,
 ) -> None:
     """Visits and related events in date order, drawn as a timeline."""
-    criteria = _criteria(year, since, until, country, city, person, org)
+    criteria = visit_filter(year, since, until, country, city, person, org)
     with open_facts(facts_dir, skip_invalid) as access:
         facts, found = access.timeline(criteria)
     if not found:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from factcli.render.report import Report, cell_text
+from factcli.render.report import CellLike, Report
 from factcli.render.safe import spreadsheet_safe, visible
 
 
@@ -24,6 +24,7 @@ class OutputFormat(str, enum.Enum):
     jsonl = "jsonl"
     csv = "csv"
     markdown = "markdown"
+    html = "html"
 
 
 def _dumps(value: Any, indent: int | None) -> str:
@@ -72,23 +73,47 @@ def _md(text: str) -> str:
     return escaped
 
 
-def render_markdown(report: Report, out: TextIO) -> None:
-    """GitHub-flavoured Markdown: a heading, the header as a list, each section as a table."""
-    if report.title:
-        out.write(f"# {_md(report.title)}\n\n")
+def _md_cell(cell: CellLike) -> str:
+    """A cell's text escaped, its sources as footnote references ``[^1]``."""
+    if isinstance(cell, str):
+        return _md(cell)
+    marks = cell.marks
+    if marks is None:
+        return _md(cell.text)
+    refs = "".join(f"[^{n}]" for n in marks.sources)
+    refs += "".join(f" †{n}" for n in marks.inferences)
+    return " ".join(t for t in (_md(cell.text), refs.strip()) if t)
+
+
+def _md_body(report: Report, out: TextIO, level: int) -> None:
     for key, value in report.header:
-        out.write(f"- **{_md(key)}:** {_md(value)}\n")
+        out.write(f"- **{_md(key)}:** {_md_cell(value)}\n")
     if report.header:
         out.write("\n")
     for section in report.sections:
-        out.write(f"## {_md(section.title)}\n\n")
+        out.write(f"{'#' * level} {_md(section.title)}\n\n")
         out.write("| " + " | ".join(_md(c) for c in section.columns) + " |\n")
         out.write("|" + "---|" * len(section.columns) + "\n")
         for row in section.rows:
-            out.write("| " + " | ".join(_md(cell_text(c)) for c in row) + " |\n")
+            out.write("| " + " | ".join(_md_cell(c) for c in row) + " |\n")
         out.write("\n")
-    for note in report.notes:
-        out.write(f"- {_md(note)}\n")
+
+
+def render_markdown(report: Report, out: TextIO) -> None:
+    """GitHub-flavoured Markdown: tables, sources as numbered footnotes ``[^1]``."""
+    if report.title:
+        out.write(f"# {_md(report.title)}\n\n")
+    _md_body(report, out, level=2)
+    for part in report.parts:
+        out.write(f"## {_md(part.title)}\n\n")
+        _md_body(part, out, level=3)
+    if report.inferences:
+        out.write("## Inferences\n\n")
+        for note in report.inferences:
+            out.write(f"- {_md(note.text)}\n")
+        out.write("\n")
+    for source in report.sources:
+        out.write(f"[^{source.number}]: {_md(source.citation)}\n")
 
 
 def render_table(report: Report, out: TextIO) -> None:
@@ -98,12 +123,20 @@ def render_table(report: Report, out: TextIO) -> None:
     render_rich(report, out)
 
 
+def render_html(report: Report, out: TextIO) -> None:
+    """A self-contained HTML page with linked citations."""
+    from factcli.render.html import render_html as write_page
+
+    write_page(report, out)
+
+
 RENDERERS: dict[OutputFormat, Callable[[Report, TextIO], None]] = {
     OutputFormat.table: render_table,
     OutputFormat.json: render_json,
     OutputFormat.jsonl: render_jsonl,
     OutputFormat.csv: render_csv,
     OutputFormat.markdown: render_markdown,
+    OutputFormat.html: render_html,
 }
 
 

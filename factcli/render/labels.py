@@ -6,11 +6,15 @@ from typing import Any
 
 from factcli.model import serialize
 from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Visit
-from factcli.render.report import Cell, Section
+from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
 
 
 class Citations:
-    """Numbers sources in the order a report first cites them: [1], [2], ..."""
+    """Numbers sources in the order a report first cites them: [1], [2], ...
+
+    One instance may serve several reports, so that a document made of them
+    (``factcli report``) numbers its sources once.
+    """
 
     def __init__(self, facts: FactBase) -> None:
         """Start with no source numbered and no inference noted."""
@@ -20,42 +24,59 @@ class Citations:
 
     def marks(self, evidence: Evidence | None, extra: DateClaim | None = None) -> Cell:
         """The markers for a claim's sources (and a date's own), plus †n when inferred."""
-        ids = list(evidence.source_ids) if evidence else []
+        citations = list(evidence.cite) if evidence else []
         if extra is not None and extra.evidence is not None:
-            ids += [i for i in extra.evidence.source_ids if i not in ids]
-        text = self.marks_for(tuple(ids)).text
-        for reasoning in _reasons(evidence, extra):
-            number = self.reasons.setdefault(reasoning, len(self.reasons) + 1)
-            text += f"†{number}"
-        return Cell(text, dim=True)
+            citations += [c for c in extra.evidence.cite if c not in citations]
+        ids = tuple(dict.fromkeys(c.source for c in citations))
+        inferences = tuple(
+            self.reasons.setdefault(reasoning, len(self.reasons) + 1)
+            for reasoning in _reasons(evidence, extra)
+        )
+        quotes = tuple(c.quote for c in citations)
+        return Cell("", marks=Marks(self._number(ids), inferences, quotes))
 
     def marks_for(self, source_ids: tuple[str, ...]) -> Cell:
         """The markers for a list of source ids, numbering new ones."""
-        for source_id in source_ids:
-            self.numbers.setdefault(source_id, len(self.numbers) + 1)
-        return Cell("".join(f"[{self.numbers[i]}]" for i in source_ids), dim=True)
+        return Cell("", marks=Marks(self._number(source_ids)))
 
-    def notes(self) -> list[str]:
-        """One line per inference: its marker and its reasoning."""
-        return [f"†{n} inferred: {reasoning}" for reasoning, n in self.reasons.items()]
+    def labelled(self, text: str, evidence: Evidence | None, extra: DateClaim | None) -> Cell:
+        """``text`` followed by the markers for its claim."""
+        return Cell(text, marks=self.marks(evidence, extra).marks)
 
-    def section(self) -> Section:
-        """The numbered source list."""
-        section = Section("Sources", ["#", "Publisher", "Headline", "Published"])
+    def _number(self, source_ids: tuple[str, ...]) -> tuple[int, ...]:
+        return tuple(self.numbers.setdefault(i, len(self.numbers) + 1) for i in source_ids)
+
+    def inferences(self) -> list[InferenceNote]:
+        """One note per inference: its number and its reasoning."""
+        return [InferenceNote(n, reasoning) for reasoning, n in self.reasons.items()]
+
+    def sources(self) -> list[SourceNote]:
+        """The numbered source list, in citation order."""
+        notes = []
         for source_id, number in self.numbers.items():
             source = self.facts.sources.get(source_id)
             if source is None:
-                section.rows.append([f"[{number}]", source_id, "", ""])
+                notes.append(SourceNote(number, source_id, source_id, None, ""))
                 continue
-            section.rows.append(
-                [
-                    f"[{number}]",
-                    source.publisher + (f" ({source.wire_service})" if source.wire_service else ""),
-                    source.headline or "(no headline)",
+            wire = f" ({source.wire_service})" if source.wire_service else ""
+            notes.append(
+                SourceNote(
+                    number,
+                    source_id,
+                    source.publisher + wire,
+                    source.headline,
                     date_label(source.published),
-                ]
+                    source.archive,
+                    source.url,
+                )
             )
-        return section
+        return notes
+
+    def attach(self, report: Report) -> Report:
+        """``report`` with the sources and inferences its markers point to."""
+        report.sources = self.sources()
+        report.inferences = self.inferences()
+        return report
 
     def data(self) -> list[dict[str, Any]]:
         """The numbered source list as JSON."""

@@ -47,7 +47,7 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
         }
         for row, hit in zip(data, hits, strict=True)
     ]
-    return Report(data, flat, [section, cite.section()], title=f"{len(hits)} match(es)")
+    return cite.attach(Report(data, flat, [section], title=f"{len(hits)} match(es)"))
 
 
 def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
@@ -76,13 +76,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
             [year, span_label(record), what, place_label(record.places), cite.marks(evidence)]
         )
     flat = [{k: v for k, v in row.items() if not isinstance(v, list)} for row in data]
-    return Report(
-        data,
-        flat,
-        [section, cite.section()],
-        title=f"{len(records)} visit(s) and event(s)",
-        notes=cite.notes(),
-    )
+    return cite.attach(Report(data, flat, [section], title=f"{len(records)} visit(s) and event(s)"))
 
 
 def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
@@ -149,13 +143,7 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
                 }
             )
         data.append({"point": conflict.point, "topic": conflict.topic, "claims": claims})
-    return Report(
-        data,
-        flat,
-        [section, cite.section()],
-        title=f"{len(found)} disagreement(s)",
-        notes=cite.notes(),
-    )
+    return cite.attach(Report(data, flat, [section], title=f"{len(found)} disagreement(s)"))
 
 
 def quotes_report(report: QuoteReport) -> Report:

@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
+class Marks:
+    """Citation markers after a value: numbered sources [1] and numbered inferences †1.
+
+    ``quotes`` are the verbatim passages cited, for renderers that can show them.
+    """
+
+    sources: tuple[int, ...] = ()
+    inferences: tuple[int, ...] = ()
+    quotes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The markers as plain text: ``[1][2]†1``."""
+        return "".join(f"[{n}]" for n in self.sources) + "".join(f"†{n}" for n in self.inferences)
+
+
+@dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell; ``highlights`` are character spans to emphasise (search matches)."""
+    """A table cell; ``highlights`` are character spans to emphasise (search matches).
+
+    ``marks`` are the citations that follow the text; each format draws them its own
+    way (plain ``[1]``, Markdown footnotes, HTML links).
+    """
 
     text: str
     highlights: tuple[tuple[int, int], ...] = ()
     dim: bool = False
+    marks: Marks | None = None
+    #: The ``key`` of the document part this cell names, for formats that can link.
+    part: str = ""
 
 
 CellLike = Cell | str
@@ -28,27 +52,83 @@ class Section:
     kind: str = "table"
 
 
+@dataclass(frozen=True, slots=True)
+class SourceNote:
+    """A numbered entry of a report's source list."""
+
+    number: int
+    source_id: str
+    publisher: str
+    headline: str | None
+    published: str
+    archive: str | None = None
+    url: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """The entry as one line: publisher, headline, date, archived copy."""
+        parts = [self.publisher, f"“{self.headline}”" if self.headline else "(no headline)"]
+        parts.append(f"published {self.published}")
+        if self.archive:
+            parts.append(f"archived text {self.archive}")
+        return ", ".join(parts) + "."
+
+
+@dataclass(frozen=True, slots=True)
+class InferenceNote:
+    """A numbered note saying how an inferred claim was worked out."""
+
+    number: int
+    reasoning: str
+
+    @property
+    def text(self) -> str:
+        """The note as one line: ``†1 inferred: ...``."""
+        return f"†{self.number} inferred: {self.reasoning}"
+
+
 @dataclass(slots=True)
 class Report:
     """One command's answer in every form a renderer may need.
 
     ``data`` is the JSON document; ``records`` the flat rows for CSV and JSONL;
-    ``header`` key/value lines shown above the sections in human formats.
+    ``header`` key/value lines shown above the sections in human formats;
+    ``sources`` and ``inferences`` what the citation markers point to. A long
+    document (``factcli report``) is made of ``parts``, each a Report of its
+    own, sharing the document's source and inference numbering.
     """
 
     data: Any
     records: list[dict[str, Any]]
     sections: list[Section]
     title: str = ""
-    header: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    header: list[tuple[str, CellLike]] = field(default_factory=list)
+    sources: list[SourceNote] = field(default_factory=list)
+    inferences: list[InferenceNote] = field(default_factory=list)
+    parts: list[Report] = field(default_factory=list)
+    #: The record id a part is about, for links into a document (``#record-ID``).
+    key: str = ""
     #: CSV columns to use when ``records`` is empty (a header row is still an answer).
     record_fields: list[str] = field(default_factory=list)
 
 
 def cell_text(cell: CellLike) -> str:
-    """The plain text of a cell."""
-    return cell.text if isinstance(cell, Cell) else cell
+    """The plain text of a cell, its citation markers included."""
+    if isinstance(cell, str):
+        return cell
+    if cell.marks is None:
+        return cell.text
+    return " ".join(t for t in (cell.text, cell.marks.text) if t)
+
+
+def sources_section(sources: list[SourceNote]) -> Section:
+    """The numbered source list as a table, for formats without footnotes."""
+    section = Section("Sources", ["#", "Publisher", "Headline", "Published"])
+    for note in sources:
+        section.rows.append(
+            [f"[{note.number}]", note.publisher, note.headline or "(no headline)", note.published]
+        )
+    return section
 
 
 def select_fields(report: Report, fields: list[str], *, flat: bool) -> Report:
@@ -64,6 +144,5 @@ def select_fields(report: Report, fields: list[str], *, flat: bool) -> Report:
         raise KeyError(", ".join(available))
     picked = [{f: row.get(f) for f in fields} for row in rows]
     if flat:
-        return Report(report.data, picked, report.sections, report.title, record_fields=fields)
-    data = picked if isinstance(items, list) else picked[0]
-    return Report(data, report.records, report.sections, report.title)
+        return replace(report, records=picked, record_fields=fields)
+    return replace(report, data=picked if isinstance(items, list) else picked[0])

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcli.render.console import make_console
-from factcli.render.report import CellLike, Report, Section, cell_text
+from factcli.render.report import CellLike, Report, Section, cell_text, sources_section
 from factcli.render.safe import visible
 
 
@@ -22,6 +22,8 @@ def to_text(cell: CellLike) -> Text:
     if visible(cell.text) == cell.text:  # spans only line up when nothing was escaped
         for start, end in cell.highlights:
             text.stylize("bold reverse", start, end)
+    if cell.marks is not None and cell.marks.text:
+        text.append((" " if cell.text else "") + cell.marks.text, style="dim")
     return text
 
 
@@ -30,7 +32,7 @@ def _header(console: Console, report: Report) -> None:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for key, value in report.header:
-        grid.add_row(Text(visible(key) + ":"), Text(visible(value)))
+        grid.add_row(Text(visible(key) + ":"), to_text(value))
     console.print(grid)
     console.print()
 
@@ -118,12 +120,8 @@ def _timeline(console: Console, section: Section) -> None:
     console.print()
 
 
-def render_rich(report: Report, out: TextIO) -> None:
-    """Print the report to ``out``."""
-    console = make_console(out)
-    if report.header:
-        _header(console, report)
-    for section in report.sections:
+def _sections(console: Console, sections: list[Section]) -> None:
+    for section in sections:
         if not section.rows:
             continue
         if section.kind == "timeline":
@@ -132,5 +130,20 @@ def render_rich(report: Report, out: TextIO) -> None:
             _table(console, section, widths)
         else:
             _cards(console, section)
-    for note in report.notes:
-        console.print(Text(visible(note)))
+
+
+def render_rich(report: Report, out: TextIO) -> None:
+    """Print the report to ``out``."""
+    console = make_console(out)
+    if report.header:
+        _header(console, report)
+    _sections(console, report.sections)
+    for part in report.parts:
+        console.print(Text(visible(part.title), style="bold underline"))
+        console.print()
+        if part.header:
+            _header(console, part)
+        _sections(console, part.sections)
+    _sections(console, [sources_section(report.sources)])
+    for note in report.inferences:
+        console.print(Text(visible(note.text)))

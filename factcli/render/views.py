@@ -7,8 +7,8 @@ from typing import Any
 from factcli.model import serialize
 from factcli.model.records import DateClaim, Entity, Event, Evidence, FactBase, Visit
 from factcli.query.entities import Appearance
-from factcli.render.labels import Citations, date_label, place_label
-from factcli.render.report import CellLike, Report, Section
+from factcli.render.labels import Citations, date_label, place_label, span_label
+from factcli.render.report import Cell, CellLike, Report, Section
 
 
 def _compact_span(visit: Visit) -> str:
@@ -54,20 +54,43 @@ def _claim_row(
 
 def show_report(facts: FactBase, record: Visit | Event) -> Report:
     """``factcli show``: everything about one visit or event, with citation markers."""
-    if isinstance(record, Event):
-        return _event_report(facts, record)
-    visit = record
     cite = Citations(facts)
-    header = [
+    return cite.attach(_record_report(facts, record, cite))
+
+
+def document_report(facts: FactBase, records: list[Visit | Event]) -> Report:
+    """``factcli report``: every record in full, one source list numbered across them all."""
+    cite = Citations(facts)
+    # The overview comes first on the page, so it numbers its sources first.
+    summary = Section("Overview", ["Dates", "Visit or event", "Place", "Src"])
+    for record in records:
+        marks = (
+            cite.marks(record.evidence, record.date)
+            if isinstance(record, Event)
+            else cite.marks(None, record.start)
+        )
+        named = Cell(record.title, part=record.id)
+        summary.rows.append([span_label(record), named, place_label(record.places), marks])
+    parts = [_record_report(facts, record, cite) for record in records]
+    visit_count = sum(isinstance(r, Visit) for r in records)
+    header: list[tuple[str, CellLike]] = [
+        ("Visits", str(visit_count)),
+        ("Related events", str(len(records) - visit_count)),
+    ]
+    data = {"records": [part.data for part in parts], "sources": cite.data()}
+    title = "Visits and related events"
+    return cite.attach(Report(data, [], [summary], title=title, header=header, parts=parts))
+
+
+def _record_report(facts: FactBase, record: Visit | Event, cite: Citations) -> Report:
+    if isinstance(record, Event):
+        return _event_report(facts, record, cite)
+    visit = record
+    header: list[tuple[str, CellLike]] = [
         ("Visit", visit.title),
         ("ID", visit.id),
-        ("Start", date_label(visit.start) + " " + cite.marks(None, visit.start).text),
-        (
-            "End",
-            (date_label(visit.end) + " " + cite.marks(None, visit.end).text)
-            if visit.end
-            else "unknown",
-        ),
+        ("Start", cite.labelled(date_label(visit.start), None, visit.start)),
+        ("End", cite.labelled(date_label(visit.end), None, visit.end) if visit.end else "unknown"),
         ("Place", place_label(visit.places)),
         ("Occasion", visit.occasion or "—"),
         ("Summary", visit.summary),
@@ -182,19 +205,16 @@ def show_report(facts: FactBase, record: Visit | Event) -> Report:
             for n in visit.context
         ],
     )
-    sections.append(cite.section())
     data = {**serialize.visit_data(facts, visit), "sources": cite.data()}
-    return Report(data, rows, sections, title=visit.title, header=header, notes=cite.notes())
+    return Report(data, rows, sections, title=visit.title, header=header, key=visit.id)
 
 
-def _event_report(facts: FactBase, event: Event) -> Report:
-    cite = Citations(facts)
-    marks = cite.marks(event.evidence, event.date).text
-    header = [
+def _event_report(facts: FactBase, event: Event, cite: Citations) -> Report:
+    header: list[tuple[str, CellLike]] = [
         ("Event", event.title),
         ("ID", event.id),
         ("Kind", event.kind),
-        ("Date", f"{date_label(event.date)} {marks}"),
+        ("Date", cite.labelled(date_label(event.date), event.evidence, event.date)),
         ("Place", place_label(event.places) or "—"),
         ("Participants", ", ".join(facts.name_of(p) for p in event.participants) or "—"),
         ("Summary", event.summary),
@@ -213,15 +233,14 @@ def _event_report(facts: FactBase, event: Event) -> Report:
     for citation in event.evidence.cite:
         quotes.rows.append([f"“{citation.quote}”", cite.marks(Evidence((citation,)))])
     sections.append(quotes)
-    sections.append(cite.section())
     data = {**serialize.event_data(facts, event), "sources": cite.data()}
-    return Report(data, rows, sections, title=event.title, header=header, notes=cite.notes())
+    return Report(data, rows, sections, title=event.title, header=header, key=event.id)
 
 
 def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> Report:
     """``factcli person`` / ``factcli org``: who it is, then where it appears."""
     cite = Citations(facts)
-    header = [("Name", entity.name), ("ID", entity.id)]
+    header: list[tuple[str, CellLike]] = [("Name", entity.name), ("ID", entity.id)]
     if entity.aliases:
         header.append(("Also written", "; ".join(entity.aliases)))
     if entity.country:
@@ -262,7 +281,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
                 "sources": ";".join(item.evidence.source_ids),
             }
         )
-    sections = [s for s in (roles, seen) if s.rows] + [cite.section()]
+    sections = [s for s in (roles, seen) if s.rows]
     data = {
         **serialize.entity_data(entity),
         "appearances": [
@@ -274,4 +293,4 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             for row, item in zip(rows, found, strict=True)
         ],
     }
-    return Report(data, rows, sections, title=entity.name, header=header, notes=cite.notes())
+    return cite.attach(Report(data, rows, sections, title=entity.name, header=header))

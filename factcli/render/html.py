@@ -1,0 +1,143 @@
+"""A self-contained HTML page: tables, numbered citations linked to a source list.
+
+The page is one file to attach, archive or paste into a wiki. It loads
+nothing: the style sheet is inline, there is no script, and a Content
+Security Policy forbids every other request, so a fact file's text can never
+make a reader's browser fetch anything. Every value is escaped; a source's
+``url`` becomes a link only when it is http or https.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TextIO
+
+from factcli import __version__
+from factcli.render.report import Cell, CellLike, Marks, Report, Section, SourceNote
+from factcli.render.safe import visible
+
+# 'none' for everything but the inline style sheet: no fonts, images, frames or fetches.
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+_STYLE = """
+body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem;
+       padding: 0 1rem; color: #1a1a1a; background: #fff; }
+h1, h2, h3 { line-height: 1.2; }
+h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
+th, td { border: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left;
+         vertical-align: top; }
+th { background: #f3f3f3; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+sup a { text-decoration: none; }
+sup.cite { white-space: nowrap; }
+.dim { color: #666; }
+:target { background: #fff3b0; }
+footer { margin-top: 3rem; color: #666; font-size: 0.9rem; }
+@media print { a { color: inherit; } }
+"""
+
+
+def _text(text: str) -> str:
+    return escape(visible(text))
+
+
+def _marks(marks: Marks) -> str:
+    """``[1]`` links to source 1, ``†1`` to inference note 1; quotes show on hover."""
+    quotes = " ".join(f"“{q}”" for q in marks.quotes)
+    title = f' title="{_text(quotes)}"' if quotes else ""
+    links = [f'<a href="#source-{n}"{title}>[{n}]</a>' for n in marks.sources]
+    links += [f'<a href="#note-{n}">†{n}</a>' for n in marks.inferences]
+    return f'<sup class="cite">{"".join(links)}</sup>' if links else ""
+
+
+def _cell(cell: CellLike) -> str:
+    if isinstance(cell, str):
+        return _text(cell)
+    body = _highlighted(cell)
+    if cell.part:
+        body = f'<a href="#{_anchor(cell.part)}">{body}</a>'
+    if cell.dim:
+        body = f'<span class="dim">{body}</span>'
+    if cell.marks is not None:
+        body = " ".join(x for x in (body, _marks(cell.marks)) if x)
+    return body
+
+
+def _highlighted(cell: Cell) -> str:
+    if not cell.highlights or visible(cell.text) != cell.text:
+        return _text(cell.text)
+    pieces, position = [], 0
+    for start, end in cell.highlights:
+        pieces.append(_text(cell.text[position:start]))
+        pieces.append(f"<mark>{_text(cell.text[start:end])}</mark>")
+        position = end
+    pieces.append(_text(cell.text[position:]))
+    return "".join(pieces)
+
+
+def _section(section: Section, level: int, out: TextIO) -> None:
+    if not section.rows:
+        return
+    out.write(f"<section>\n<h{level}>{_text(section.title)}</h{level}>\n<table>\n<thead><tr>")
+    out.write("".join(f'<th scope="col">{_text(c)}</th>' for c in section.columns))
+    out.write("</tr></thead>\n<tbody>\n")
+    for row in section.rows:
+        out.write("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>\n")
+    out.write("</tbody>\n</table>\n</section>\n")
+
+
+def _body(report: Report, level: int, out: TextIO) -> None:
+    if report.header:
+        out.write("<dl>\n")
+        for key, value in report.header:
+            out.write(f"<dt>{_text(key)}</dt><dd>{_cell(value)}</dd>\n")
+        out.write("</dl>\n")
+    for section in report.sections:
+        _section(section, level, out)
+
+
+def _anchor(key: str) -> str:
+    return escape(f"record-{key}", quote=True)
+
+
+def _source(note: SourceNote) -> str:
+    text = _text(note.citation)
+    if note.url and note.url.lower().startswith(("https://", "http://")):
+        href = escape(note.url, quote=True)
+        text += f' <a href="{href}" rel="noreferrer">{_text(note.url)}</a>'
+    return f'<li id="source-{note.number}" value="{note.number}">{text}</li>\n'
+
+
+def render_html(report: Report, out: TextIO) -> None:
+    """One self-contained HTML page: no scripts, no external requests."""
+    out.write('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')
+    out.write(f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">\n')
+    out.write('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
+    out.write(f'<meta name="generator" content="factcli {__version__}">\n')
+    out.write(f"<title>{_text(report.title)}</title>\n<style>{_STYLE}</style>\n</head>\n")
+    out.write(f"<body>\n<main>\n<h1>{_text(report.title)}</h1>\n")
+    _body(report, 2, out)
+    for part in report.parts:
+        out.write(f'<article id="{_anchor(part.key)}">\n')
+        out.write(f"<h2>{_text(part.title)}</h2>\n")
+        _body(part, 3, out)
+        out.write("</article>\n")
+    if report.inferences:
+        out.write('<section id="inferences">\n<h2>Inferences</h2>\n<ol>\n')
+        for note in report.inferences:
+            out.write(
+                f'<li id="note-{note.number}" value="{note.number}">'
+                f"†{note.number} inferred: {_text(note.reasoning)}</li>\n"
+            )
+        out.write("</ol>\n</section>\n")
+    if report.sources:
+        out.write('<section id="sources">\n<h2>Sources</h2>\n<ol>\n')
+        out.write("".join(_source(note) for note in report.sources))
+        out.write("</ol>\n</section>\n")
+    out.write(
+        "</main>\n<footer>Every row is cited: each [n] links to the source it quotes; "
+        "hover over it for the quoted words. Made by factcli.</footer>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,185 @@
+"""The HTML report in a real browser: headless Chromium driven through chromedriver.
+
+Chromium comes from the Debian packages chromium and chromium-driver. With
+FACTCLI_INSTALL_BROWSER=1 (set by .ci/run) the fixture installs them through
+apt-get when they are missing; otherwise these tests are skipped, saying why.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli.cli import app
+
+from .conftest import MINI
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1200,900",
+]
+
+
+def _find_browser() -> tuple[str, str] | None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (chromium, driver) if chromium and driver else None
+
+
+def _install_browser() -> str:
+    """Install Chromium with apt-get; the output's tail if that failed, else ''."""
+    if os.environ.get("FACTCLI_INSTALL_BROWSER") != "1":
+        return "set FACTCLI_INSTALL_BROWSER=1 to let the tests install them"
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        return "installing them needs apt-get and root"
+    install = ["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for step in (install, ["apt-get", "update", "-q"], install):
+        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=900)
+        if step is install and done.returncode == 0:
+            return ""
+    return f"apt-get failed: {done.stderr.strip()[-300:]}"
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A headless Chromium session, or a skip naming what is missing."""
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    found = _find_browser()
+    if found is None:
+        why = _install_browser()
+        found = _find_browser()
+        if found is None:
+            pytest.skip(
+                "headless Chromium is not installed (Debian packages chromium and "
+                f"chromium-driver): {why or 'not found after installing'}"
+            )
+    chromium, driver_path = found
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    from selenium.webdriver.chrome.service import Service
+
+    driver = webdriver.Chrome(options=options, service=Service(driver_path))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _write_report(tmp_path: Path, *args: str) -> Path:
+    target = tmp_path / "report.html"
+    result = CliRunner().invoke(app, ["report", "-o", str(target), *args])
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def _open(browser: Any, page: Path) -> set[str]:
+    """Load the page; the addresses it requested (the browser's own pages excluded)."""
+    browser.get_log("performance")  # forget what came before
+    url = page.as_uri()
+    browser.get(url)
+    requested = set()
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        params = message["params"]
+        if message["method"] == "Network.requestWillBeSent" and params.get("documentURL") == url:
+            requested.add(message["params"]["request"]["url"])
+    return requested
+
+
+def _script(browser: Any, code: str) -> Any:
+    return browser.execute_script(code)
+
+
+def test_report_renders_with_its_styles_and_requests_nothing_else(
+    browser: Any, tmp_path: Path
+) -> None:
+    page = _write_report(tmp_path)
+    assert _open(browser, page) == {page.as_uri()}
+    assert browser.title == "Visits and related events"
+    assert _script(browser, "return document.querySelectorAll('article').length") == 18
+    assert _script(browser, "return document.querySelectorAll('table').length") > 18
+    header_colour = _script(
+        browser, "return getComputedStyle(document.querySelector('th')).backgroundColor"
+    )
+    assert header_colour == "rgb(243, 243, 243)"  # the inline style sheet applied
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []  # no blocked request, no Content-Security-Policy violation
+
+
+def test_every_citation_link_lands_on_its_source(browser: Any, tmp_path: Path) -> None:
+    _open(browser, _write_report(tmp_path))
+    missing = _script(
+        browser,
+        """return [...document.querySelectorAll('a[href^="#"]')]
+             .map(a => a.getAttribute('href').slice(1))
+             .filter(id => !document.getElementById(id));""",
+    )
+    assert missing == []
+    from selenium.webdriver.common.by import By
+
+    link = browser.find_element(By.CSS_SELECTOR, 'sup.cite a[href="#source-2"]')
+    link.click()
+    assert _script(browser, "return location.hash") == "#source-2"
+    target = _script(browser, "return document.querySelector(':target').textContent")
+    assert "published" in target
+    quoted = link.get_attribute("title")
+    assert quoted.startswith("“")  # the quoted words show on hover
+    browser.find_element(By.LINK_TEXT, "Private visit to Moscow").click()
+    assert _script(browser, "return document.querySelector(':target').id") == (
+        "record-2022-07-moscow"
+    )
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+def test_hostile_fact_text_fetches_nothing(browser: Any, tmp_path: Path) -> None:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_port}"
+    base = tmp_path / "facts"
+    shutil.copytree(MINI, base)
+    visit = base / "visits" / "2020-03-springfield.toml"
+    hostile = f"<img src='{address}/img'><script src='{address}/js'></script>"
+    text = visit.read_text(encoding="utf-8")
+    visit.write_text(text.replace("for the Harvest Fair.", hostile), encoding="utf-8")
+    try:
+        page = _write_report(tmp_path, "-d", str(base))
+        assert _open(browser, page) == {page.as_uri()}
+        body = _script(browser, "return document.body.innerText")
+        assert f"<img src='{address}/img'>" in body  # shown as text, not made an element
+        assert _script(browser, "return document.images.length") == 0
+        assert _Recorder.hits == []
+    finally:
+        server.shutdown()
