@@ -34,7 +34,7 @@ def invoke(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("args", QUERIES, ids=" ".join)
-@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown"])
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "markdown", "html"])
 def test_every_query_in_every_format(runner: CliRunner, args: list[str], fmt: str) -> None:
     code, out, err = invoke(runner, *args, "--format", fmt)
     assert (code, err) == (0, "")
@@ -48,6 +48,8 @@ def test_every_query_in_every_format(runner: CliRunner, args: list[str], fmt: st
         assert len(rows) >= 2 and all(len(row) == len(rows[0]) for row in rows)
     elif fmt == "markdown":
         assert out.startswith("# ")
+    elif fmt == "html":
+        assert out.startswith("<!DOCTYPE html>") and out.endswith("</html>\n")
     else:
         assert "\x1b" not in out  # NO_COLOR and a non-terminal: no escape codes
 

@@ -29,7 +29,8 @@ def test_export_each_format(runner: CliRunner, tmp_path: Path, fmt: str) -> None
     code, out, err = export(runner, "--format", fmt, "--output", str(target))
     assert (code, out) == (0, "")
     assert f"wrote {target}" in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no temp or journal files
+    written = [target.name] + (["facts.metadata.json"] if fmt == "sqlite" else [])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(written)  # no temp or journal
     if fmt == "json":
         data = json.loads(target.read_text(encoding="utf-8"))
         assert {v["id"] for v in data["visits"]} == {

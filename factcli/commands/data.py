@@ -110,15 +110,25 @@ def export(
     from factcli.model.location import bundled_facts_dir
 
     root = facts_dir or bundled_facts_dir()
-    check_target(output, force=force, protected=discover(root) if root.is_dir() else [])
-    facts = load(facts_dir)
-    if export_format is ExportFormat.sqlite:
-        from factcli.export.sqlite import write_sqlite
-
-        write_atomically(output, lambda temp: write_sqlite(facts, temp))
-    else:
+    inputs = discover(root) if root.is_dir() else []
+    check_target(output, force=force, protected=inputs)
+    if export_format is not ExportFormat.sqlite:
+        facts = load(facts_dir)
         write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
-    print(f"wrote {output}", file=sys.stderr)
+        print(f"wrote {output}", file=sys.stderr)
+        return
+    from factcli.export.datasette import datasette_metadata
+    from factcli.export.sqlite import write_sqlite
+
+    # Datasette reads descriptions, labels and facets from a metadata file, not the database.
+    metadata = output.with_name(f"{output.stem}.metadata.json")
+    check_target(metadata, force=force, protected=inputs)
+    facts = load(facts_dir)
+    write_atomically(output, lambda temp: write_sqlite(facts, temp))
+    document = datasette_metadata(output.stem)
+    write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
+    print(f"wrote {output} and {metadata}", file=sys.stderr)
+    print(f"browse it with: datasette {output} --metadata {metadata}", file=sys.stderr)
 
 
 def schema() -> None:

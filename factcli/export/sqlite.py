@@ -1,7 +1,8 @@
 """Export a fact base to SQLite: one table per record kind, with foreign keys and FTS.
 
 Opens in ``sqlite3`` and Datasette: tables and columns carry descriptions in
-a ``_descriptions`` table and every claim's citations are rows of ``citations``.
+a ``_descriptions`` table (and in Datasette's metadata, see ``datasette.py``),
+and every claim's citations are rows of ``citations``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from factcli.model.records import DateClaim, Evidence, FactBase
+from factcli.export.datasette import description_rows
+from factcli.model.records import DateClaim, Evidence, FactBase, Source
 from factcli.model.serialize import iso_earliest, iso_latest
 
 SCHEMA = """
@@ -18,7 +20,7 @@ CREATE TABLE sources (
     id TEXT PRIMARY KEY, publisher TEXT NOT NULL, headline TEXT, author TEXT,
     translator TEXT, reported_by TEXT, wire_service TEXT, published TEXT,
     published_edtf TEXT, published_basis TEXT, published_reasoning TEXT,
-    language TEXT, url TEXT, archive TEXT
+    language TEXT, url TEXT, archive TEXT, title TEXT NOT NULL
 );
 CREATE TABLE entities (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person', 'org')),
@@ -50,28 +52,10 @@ CREATE INDEX claims_record ON claims(record_id);
 CREATE INDEX claims_who ON claims(who);
 CREATE INDEX citations_claim ON citations(claim_id);
 CREATE INDEX citations_source ON citations(source_id);
-CREATE VIRTUAL TABLE claims_fts USING fts5(text, detail, content='claims', content_rowid='id');
+-- content="table" in double quotes: the form Datasette recognises as the table's search.
+CREATE VIRTUAL TABLE claims_fts USING fts5(text, detail, content="claims", content_rowid="id");
+CREATE VIRTUAL TABLE citations_fts USING fts5(quote, content="citations");
 """
-
-DESCRIPTIONS = [
-    ("sources", None, "The cited articles; 'archive' names the archived text file."),
-    ("entities", None, "People and organisations, by canonical name."),
-    ("aliases", None, "Every other spelling of an entity's name found in the sources."),
-    ("records", None, "Visits of the chief and related events; start/end are ISO days."),
-    (
-        "claims",
-        None,
-        "Every cited claim: delegation members, counterparts, agreements, statements, context...",
-    ),
-    (
-        "claims",
-        "section",
-        "Which part of the record the claim belongs to (delegation, counterparts, ...).",
-    ),
-    ("claims", "who", "The person or organisation the claim is about or by, if any."),
-    ("claims", "basis", "'stated' in the source, or 'inferred' (see reasoning)."),
-    ("citations", None, "The verbatim quotes each claim rests on."),
-]
 
 
 def _date_columns(claim: DateClaim | None) -> tuple[Any, ...]:
@@ -117,11 +101,16 @@ class _Writer:
         )
 
 
+def _source_title(source: Source) -> str:
+    headline = source.headline or "(no headline)"
+    return f"{source.byline}: {headline}, {source.published.value.text}"
+
+
 def _write_rows(facts: FactBase, writer: _Writer) -> None:
     db = writer.db
     for s in facts.sources.values():
         db.execute(
-            "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 s.id,
                 s.publisher,
@@ -137,6 +126,7 @@ def _write_rows(facts: FactBase, writer: _Writer) -> None:
                 s.language,
                 s.url,
                 s.archive,
+                _source_title(s),
             ),
         )
     for e in facts.entities.values():
@@ -264,8 +254,9 @@ def write_sqlite(facts: FactBase, path: Path) -> None:
         connection.executescript(SCHEMA)
         with connection:
             _write_rows(facts, _Writer(connection))
-            connection.executemany("INSERT INTO _descriptions VALUES (?,?,?)", DESCRIPTIONS)
+            connection.executemany("INSERT INTO _descriptions VALUES (?,?,?)", description_rows())
             connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+            connection.execute("INSERT INTO citations_fts(citations_fts) VALUES ('rebuild')")
         connection.execute("PRAGMA foreign_key_check")
     finally:
         connection.close()

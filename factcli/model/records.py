@@ -86,6 +86,11 @@ class Source:
     evidence: Evidence | None
     file: str
 
+    @property
+    def byline(self) -> str:
+        """The publisher, with the wire service the story came from: 'Nikkei Asia (Reuters)'."""
+        return f"{self.publisher} ({self.wire_service})" if self.wire_service else self.publisher
+
 
 @dataclass(frozen=True, slots=True)
 class Place:

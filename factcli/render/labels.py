@@ -58,12 +58,11 @@ class Citations:
             if source is None:
                 notes.append(SourceNote(number, source_id, source_id, None, ""))
                 continue
-            wire = f" ({source.wire_service})" if source.wire_service else ""
             notes.append(
                 SourceNote(
                     number,
                     source_id,
-                    source.publisher + wire,
+                    source.byline,
                     source.headline,
                     date_label(source.published),
                     source.archive,

@@ -89,7 +89,7 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
             [
                 f"[{use.number}]",
                 source.id,
-                source.publisher + (f" ({source.wire_service})" if source.wire_service else ""),
+                source.byline,
                 source.headline or "(no headline)",
                 date_label(source.published),
                 str(use.claims),

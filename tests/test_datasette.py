@@ -1,0 +1,116 @@
+"""The SQLite export as Datasette shows it, through Datasette's own Python API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli.cli import app
+from factcli.export.datasette import TABLES
+
+datasette_app = pytest.importorskip("datasette.app", reason="datasette is not installed")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The shipped facts exported once: the database and its metadata file."""
+    target = tmp_path_factory.mktemp("datasette") / "facts.db"
+    result = CliRunner().invoke(app, ["export", "-f", "sqlite", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert f"datasette {target} --metadata" in result.stderr
+    return target, target.with_name("facts.metadata.json")
+
+
+def _get(database: Path, path: str, metadata: Path | None = None) -> Any:
+    """GET a Datasette page for ``database``; JSON decoded when the path asks for JSON."""
+
+    async def fetch() -> Any:
+        settings = json.loads(metadata.read_text(encoding="utf-8")) if metadata else None
+        datasette = datasette_app.Datasette([str(database)], metadata=settings)
+        response = await datasette.client.get(path)
+        assert response.status_code == 200, (path, response.text[:300])
+        return response.json() if ".json" in path else response.text
+
+    return asyncio.run(fetch())
+
+
+def test_first_open_without_metadata_finds_search_and_links(exported: tuple[Path, Path]) -> None:
+    database, _ = exported
+    tables = {t["name"]: t for t in _get(database, "/facts.json")["tables"]}
+    visible = {name for name, t in tables.items() if not t["hidden"]}
+    assert visible == set(TABLES)  # the FTS shadow tables are hidden
+    assert tables["claims"]["fts_table"] == "claims_fts"
+    assert tables["citations"]["fts_table"] == "citations_fts"
+    outgoing = {
+        fk["column"]: fk["other_table"] for fk in tables["claims"]["foreign_keys"]["outgoing"]
+    }
+    assert outgoing == {"record_id": "records", "who": "entities", "entity_id": "entities"}
+    rows = _get(database, "/facts/claims.json?_search=Shoigu&_labels=on&_shape=objects")["rows"]
+    assert rows and all("Shoigu" in json.dumps(row) for row in rows)
+    labels = {row["who"]["label"] for row in rows if row["who"]}
+    assert "Sergei Shoigu" in labels
+    assert {row["record_id"]["label"] for row in rows if row["record_id"]} >= {
+        "Moscow security conference"
+    }
+
+
+def test_metadata_describes_every_table_and_column(exported: tuple[Path, Path]) -> None:
+    database, metadata = exported
+    db = sqlite3.connect(database)
+    try:
+        for table, doc in TABLES.items():
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+            assert columns == list(doc.columns), table  # no column left undescribed
+    finally:
+        db.close()
+    page = _get(database, "/facts/claims", metadata)
+    assert TABLES["claims"].description.split(":")[0] in page
+    assert TABLES["claims"].columns["basis"].replace("'", "&#39;") in page
+
+
+def test_quotes_are_searchable_and_labelled_by_source(exported: tuple[Path, Path]) -> None:
+    database, metadata = exported
+    path = "/facts/citations.json?_search=Likhachev&_labels=on&_shape=objects"
+    rows = _get(database, path, metadata)["rows"]
+    assert rows and all("Likhachev" in row["quote"] for row in rows)
+    assert rows[0]["source_id"]["label"] == "Myanmar Now: (no headline), 2022-07"
+
+
+def test_canned_query_lists_a_delegation_with_its_quotes(exported: tuple[Path, Path]) -> None:
+    database, metadata = exported
+    path = "/facts/delegation.json?visit=2022-07-moscow&_shape=objects"
+    rows = _get(database, path, metadata)["rows"]
+    assert [r["name"] for r in rows][:2] == ["Ye Win Oo", "Mahn Nyein Maung"]
+    assert "Lt-Gen Ye Win Oo" in rows[0]["quotes"]
+
+
+def test_canned_query_finds_a_person_under_any_spelling(exported: tuple[Path, Path]) -> None:
+    database, metadata = exported
+    path = "/facts/appearances.json?name=Anthony&_shape=objects"
+    rows = _get(database, path, metadata)["rows"]
+    assert any(row["detail"] == "Antony Blinken" for row in rows)
+
+
+def test_facets_are_offered(exported: tuple[Path, Path]) -> None:
+    database, metadata = exported
+    facets = _get(database, "/facts/claims.json?_size=0", metadata)["facet_results"]
+    assert {"section", "basis"} <= set(facets)
+    sections = {item["value"] for item in facets["section"]["results"]}
+    assert {"delegation", "counterparts", "agreements"} <= sections
+
+
+def test_metadata_file_is_never_overwritten_without_force(
+    exported: tuple[Path, Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "facts.db"
+    (tmp_path / "facts.metadata.json").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(app, ["export", "-f", "sqlite", "-o", str(target)])
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert not target.exists()
+    assert (tmp_path / "facts.metadata.json").read_text(encoding="utf-8") == "mine"
