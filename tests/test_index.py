@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.index import open_index, store
+from factcli.index import open_index, reading, store
 from factcli.index.store import index_path
 
 from .conftest import FACTCLI, FACTS, MINI
@@ -46,13 +46,13 @@ def facts(tmp_path: Path) -> Path:
 def reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The display names of the files the index reads from disk."""
     seen: list[str] = []
-    real = store.read_fact_file
+    real = reading.read_fact_file
 
     def counting(path: Path, display: str) -> object:
         seen.append(Path(display).name)
         return real(path, display)
 
-    monkeypatch.setattr(store, "read_fact_file", counting)
+    monkeypatch.setattr(reading, "read_fact_file", counting)
     yield seen
 
 
@@ -114,6 +114,33 @@ SHIPPED_QUESTIONS = [
 def test_indexed_answers_equal_full_load_answers(runner: CliRunner, args: list[str]) -> None:
     args = [*args, "--facts-dir", str(FACTS)]
     assert answer(runner, *args) == answer(runner, *args, index=False)
+
+
+@pytest.fixture
+def in_parallel(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Index in worker processes however few the files, into a cache of its own."""
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(reading, "_cores", lambda: 2)
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", str(tmp_path / "parallel-cache"))
+
+
+@pytest.mark.parametrize("args", SHIPPED_QUESTIONS[::3], ids=" ".join)
+@pytest.mark.usefixtures("in_parallel")
+def test_an_index_read_in_parallel_gives_the_same_answers(
+    runner: CliRunner, args: list[str]
+) -> None:
+    args = [*args, "--facts-dir", str(FACTS)]
+    assert answer(runner, *args) == answer(runner, *args, index=False)
+
+
+@pytest.mark.usefixtures("in_parallel")
+def test_a_broken_file_read_in_parallel_is_reported_as_without_the_index(
+    runner: CliRunner, facts: Path
+) -> None:
+    (facts / "visits" / "broken.toml").write_text("[visit]\nid = 3\n", encoding="utf-8")
+    indexed = answer(runner, "visits", "--facts-dir", str(facts))
+    assert indexed == answer(runner, "visits", "--facts-dir", str(facts), index=False)
+    assert indexed[0] == 1 and "broken.toml" in indexed[2]
 
 
 def test_the_index_is_used_when_fresh(facts: Path, reads: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from factcli.errors import FactcliError
 from factcli.model.loader import load_paths, read_fact_file
 from factcli.model.records import FactBase
+from factcli.query.text import fold, fold_char, fold_with_offsets
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -149,3 +151,21 @@ fact_files = st.fixed_dictionaries(
 def test_generated_fact_records(document: dict[str, Any]) -> None:
     with contextlib.suppress(FactcliError):  # the project's own error is the only allowed raise
         _load_text(tomli_w.dumps(document).encode())
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from("aZé É’‘“”„′″\u00a0ſﬁ-_.,!'\"\t\nß0İσς")
+    | st.characters(codec="utf-8"),
+    max_size=40,
+)
+
+
+@SETTINGS
+@given(_TEXT)
+def test_fast_folding_agrees_with_folding_each_character(text: str) -> None:
+    """The ASCII fast paths of fold() must give what the per-character rule gives."""
+    slow = " ".join(re.findall(r"\w+", "".join(fold_char(c) for c in text)))
+    assert fold(text) == slow
+    folded, offsets = fold_with_offsets(text)
+    assert folded == "".join(fold_char(c) for c in text)
+    assert len(offsets) == len(folded) and all(0 <= i < len(text) for i in offsets)

@@ -20,15 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from factcli import __version__
-from factcli.index.rows import file_rows
-from factcli.model.build import Builder
-from factcli.model.loader import read_fact_file, walk_fact_files
-from factcli.model.records import FactBase
+from factcli.index.reading import FileReading, read_files
+from factcli.model.loader import walk_fact_files
 from factcli.query.text import fold
 
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
 #: How long to wait for another factcli that is updating the same index.
 LOCK_WAIT_SECONDS = 5.0
 #: Timestamps are coarser than this on some file systems, so a file changed
@@ -58,7 +56,9 @@ CREATE TABLE name_docs (
 CREATE VIRTUAL TABLE docs_fts USING fts5 (
     body, text UNINDEXED, owner UNINDEXED, section UNINDEXED, field UNINDEXED,
     sources UNINDEXED, kind UNINDEXED,
-    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'",
+    -- Queries are ANDs of prefix terms, ranked in Python: no positions, no sizes.
+    detail = none, columnsize = 0
 )
 """
 #: Created after a bulk load rather than kept up to date row by row.
@@ -172,8 +172,8 @@ def update(
     gone = [*changed, *deleted]
     renamed = _forget(connection, gone)
     next_doc = connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs_fts").fetchone()[0]
-    for path in changed:
-        entity_keys, next_doc = _read_into(connection, root, path, files[path], started, next_doc)
+    for path, reading in zip(changed, read_files(root, changed), strict=True):
+        entity_keys, next_doc = _store(connection, path, files[path], reading, started, next_doc)
         renamed |= entity_keys
     _run_script(connection, _INDEXES)
     _index_names(connection, changed, renamed)
@@ -209,25 +209,19 @@ def _forget(connection: sqlite3.Connection, paths: list[str]) -> set[str]:
     return entity_keys
 
 
-def _read_into(
+def _store(
     connection: sqlite3.Connection,
-    root: Path,
     path: str,
     stat: FileStat,
+    reading: FileReading,
     started: int,
     next_doc: int,
 ) -> tuple[set[str], int]:
-    """Read one file into the index; the people and orgs it defines, and the next doc rowid."""
-    display = str(root / path)
-    parsed = read_fact_file(root / path, display)
-    problems = len(parsed.problems)
+    """Write one file's rows; the people and orgs it defines, and the next doc rowid."""
     entity_keys: set[str] = set()
     first_doc = next_doc
-    if parsed.document is not None:
-        builder = Builder(FactBase(), track_references=False)
-        problems += len(builder.add_file(parsed.document, display, parsed.problem))
-    if parsed.document is not None and not problems:
-        rows = file_rows(parsed.document, builder.facts)
+    rows = reading.rows
+    if rows is not None:
         tables: list[tuple[str, list[tuple[Any, ...]]]] = [
             ("records", list(rows.records)),
             ("refs", list(rows.refs)),
@@ -252,7 +246,7 @@ def _read_into(
         mtime_ns = -1  # too recent to trust: read it again next time
     connection.execute(
         "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, mtime_ns, *stat[1:], problems, first_doc, next_doc - 1),
+        (path, mtime_ns, *stat[1:], reading.problems, first_doc, next_doc - 1),
     )
     return entity_keys, next_doc
 
@@ -277,6 +271,8 @@ def _index_names(connection: sqlite3.Connection, changed: list[str], renamed: se
         "SELECT -d.id, COALESCE(e.name, substr(d.name_ref, 8)), d.owner, d.section, d.field,"
         " d.sources, d.kind FROM dirty JOIN name_docs d ON d.id = dirty.id"
         " LEFT JOIN records e ON e.key = d.name_ref"
+        # FTS5 flushes its pending terms whenever a rowid is not above the last one.
+        " ORDER BY d.id DESC"
     ).fetchall()
     connection.executemany(
         "INSERT INTO docs_fts (rowid, body, text, owner, section, field, sources, kind)"

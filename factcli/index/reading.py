@@ -1,0 +1,75 @@
+"""Reading fact files into index rows, on every core when there are many.
+
+Reading a file (parse, check, build, turn into rows) needs nothing but the
+file, so a first index of a large fact base reads files in worker processes
+while the main process writes the rows of the files already read. Results
+come back in the order of the paths, so the index is the same either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+
+from factcli.index.rows import FileRows, file_rows
+from factcli.model.build import Builder
+from factcli.model.loader import read_fact_file
+from factcli.model.records import FactBase
+
+#: Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 256
+
+
+@dataclass(frozen=True, slots=True)
+class FileReading:
+    """What one file adds to the index: its rows, or only how many problems it has."""
+
+    problems: int
+    rows: FileRows | None
+
+
+def read_file(root: Path, path: str) -> FileReading:
+    """Parse, check and build one file (``path`` relative to ``root``) into index rows."""
+    display = str(root / path)
+    parsed = read_fact_file(root / path, display)
+    problems = len(parsed.problems)
+    if parsed.document is None:
+        return FileReading(problems, None)
+    builder = Builder(FactBase(), track_references=False)
+    problems += len(builder.add_file(parsed.document, display, parsed.problem))
+    if problems:
+        return FileReading(problems, None)
+    return FileReading(0, file_rows(parsed.document, builder.facts))
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def read_files(root: Path, paths: list[str]) -> Iterator[FileReading]:
+    """Each file's reading, in the order of ``paths``; in parallel when it pays."""
+    workers = min(_cores(), 8)
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        yield from (read_file(root, path) for path in paths)
+        return
+    # fork starts workers at once with everything imported; elsewhere the default
+    # (spawn) is the safe choice.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    except (OSError, NotImplementedError):  # no semaphores or processes here: read in turn
+        yield from (read_file(root, path) for path in paths)
+        return
+    chunk = max(8, min(64, len(paths) // (workers * 8)))
+    with contextlib.ExitStack() as stack:
+        stack.callback(pool.shutdown, cancel_futures=True)
+        yield from pool.map(read_file, repeat(root), paths, chunksize=chunk)
