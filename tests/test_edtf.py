@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import pytest
@@ -69,3 +70,10 @@ def test_sort_key_orders_by_earliest_then_latest() -> None:
     values = ["2022", "2021-06-20", "../2021-06-23", "2021-06"]
     ordered = sorted(values, key=lambda t: parse_edtf(t).sort_key())
     assert ordered == ["2021-06", "2021-06-20", "../2021-06-23", "2022"]
+
+
+@pytest.mark.parametrize("year", [1, 1900, 2000, 2023, 2024, 2100, 9999])
+def test_a_month_ends_on_its_last_calendar_day(year: int) -> None:
+    for month in range(1, 13):
+        value = parse_edtf(f"{year:04d}-{month:02d}")
+        assert value.latest == date(year, month, calendar.monthrange(year, month)[1])

@@ -9,11 +9,9 @@ come back in the order of the paths, so the index is the same either way.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -61,6 +59,10 @@ def read_files(root: Path, paths: list[str]) -> Iterator[FileReading]:
     if workers < 2 or len(paths) < PARALLEL_FROM:
         yield from (read_file(root, path) for path in paths)
         return
+    # Imported here: a warm query never starts a worker and need not pay for these.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork starts workers at once with everything imported; elsewhere the default
     # (spawn) is the safe choice.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
