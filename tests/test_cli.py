@@ -8,9 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+import typer
+from typer.core import TyperGroup
 from typer.testing import CliRunner
 
-from factcli.cli import app
+from factcli.cli import COMMANDS, app, invoked_command, make_app
 
 from .conftest import ARCHIVE, MINI, MINI_ARCHIVE
 
@@ -304,3 +306,28 @@ def test_unknown_field_is_a_usage_error_listing_fields(runner: CliRunner) -> Non
     assert "available: id, kind, title" in err
     code, out, err = invoke(runner, "visits", "--fields", "id")
     assert (code, out) == (2, "") and "--fields works with" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["show", "2022-07-moscow"], "show"),
+        (["--no-pager", "visits", "--year", "2022"], "visits"),
+        (["verify-quotes", "--archive", "x"], "verify-quotes"),
+        (["shwo", "x"], None),  # a typo gets every command, for the error's suggestions
+        (["--help"], None),
+        ([], None),
+    ],
+)
+def test_a_run_builds_only_the_command_it_names(argv: list[str], command: str | None) -> None:
+    assert invoked_command(argv) == command
+    if command is not None:
+        built = typer.main.get_command(make_app(command))
+        assert isinstance(built, TyperGroup) and list(built.commands) == [command]
+
+
+def test_shell_completion_sees_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_FACTCLI_COMPLETE", "complete_bash")
+    assert invoked_command(["show", "x"]) is None
+    built = typer.main.get_command(make_app())
+    assert isinstance(built, TyperGroup) and set(built.commands) == set(COMMANDS)
