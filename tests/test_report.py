@@ -68,7 +68,7 @@ def test_markdown_footnotes_are_defined_once_and_all_used(shipped: FactBase) -> 
 def test_html_escapes_data_and_links_only_web_addresses() -> None:
     hostile = '<img src="http://127.0.0.1:9/x.png" onerror="alert(1)">'
     section = Section("T", ["Value", "Src"])
-    section.rows = [[hostile, Cell("", marks=Marks((1,), (), ('"><script>x</script>',)))]]
+    section.rows = [[hostile, Cell("", marks=Marks((1,), (), ((1, '"><script>x</script>'),)))]]
     report = Report(
         {},
         [],
@@ -144,3 +144,13 @@ def test_report_refuses_to_overwrite_a_fact_file(runner: CliRunner, tmp_path: Pa
     code, _, err = invoke(runner, "report", "-d", str(base), "-o", str(victim), "--force")
     assert code == 1 and "input fact files" in err
     assert victim.read_bytes() == before
+
+
+def test_each_source_link_shows_only_its_own_quotes() -> None:
+    section = Section("T", ["Value", "Src"])
+    marks = Marks((1, 2), (1,), ((1, "from one"), (2, "from two"), (1, "also one")))
+    section.rows = [["x", Cell("", marks=marks)]]
+    page = _html(Report({}, [], [section], title="t"))
+    assert '<a href="#source-1" title="“from one” “also one”">[1]</a>' in page
+    assert '<a href="#source-2" title="“from two”">[2]</a>' in page
+    assert '<a href="#note-1">†1</a>' in page

@@ -45,10 +45,12 @@ def _text(text: str) -> str:
 
 
 def _marks(marks: Marks) -> str:
-    """``[1]`` links to source 1, ``†1`` to inference note 1; quotes show on hover."""
-    quotes = " ".join(f"“{q}”" for q in marks.quotes)
-    title = f' title="{_text(quotes)}"' if quotes else ""
-    links = [f'<a href="#source-{n}"{title}>[{n}]</a>' for n in marks.sources]
+    """``[1]`` links to source 1, ``†1`` to inference note 1; a source's quotes show on hover."""
+    links = []
+    for number in marks.sources:
+        quoted = " ".join(f"“{quote}”" for n, quote in marks.quotes if n == number)
+        title = f' title="{_text(quoted)}"' if quoted else ""
+        links.append(f'<a href="#source-{number}"{title}>[{number}]</a>')
     links += [f'<a href="#note-{n}">†{n}</a>' for n in marks.inferences]
     return f'<sup class="cite">{"".join(links)}</sup>' if links else ""
 

@@ -32,8 +32,9 @@ class Citations:
             self.reasons.setdefault(reasoning, len(self.reasons) + 1)
             for reasoning in _reasons(evidence, extra)
         )
-        quotes = tuple(c.quote for c in citations)
-        return Cell("", marks=Marks(self._number(ids), inferences, quotes))
+        numbers = self._number(ids)
+        quotes = tuple((self.numbers[c.source], c.quote) for c in citations)
+        return Cell("", marks=Marks(numbers, inferences, quotes))
 
     def marks_for(self, source_ids: tuple[str, ...]) -> Cell:
         """The markers for a list of source ids, numbering new ones."""

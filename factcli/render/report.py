@@ -10,12 +10,13 @@ from typing import Any
 class Marks:
     """Citation markers after a value: numbered sources [1] and numbered inferences †1.
 
-    ``quotes`` are the verbatim passages cited, for renderers that can show them.
+    ``quotes`` are the verbatim passages cited, each with its source's number,
+    for renderers that can show them.
     """
 
     sources: tuple[int, ...] = ()
     inferences: tuple[int, ...] = ()
-    quotes: tuple[str, ...] = ()
+    quotes: tuple[tuple[int, str], ...] = ()
 
     @property
     def text(self) -> str:
