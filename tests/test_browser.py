@@ -52,7 +52,7 @@ def _install_browser() -> str:
     install = ["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for step in (install, ["apt-get", "update", "-q"], install):
-        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=900)
+        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=300)
         if step is install and done.returncode == 0:
             return ""
     return f"apt-get failed: {done.stderr.strip()[-300:]}"
