@@ -14,6 +14,7 @@ from factcli.commands.common import (
     FactsDirOption,
     FormatOption,
     JsonOption,
+    check_output,
     emit,
     load,
     report_errors,
@@ -104,14 +105,10 @@ def export(
     facts_dir: FactsDirOption = None,
 ) -> None:
     """Write the whole fact base to a file, atomically; never overwrites without --force."""
-    from factcli.export.atomic import check_target, write_atomically, write_text_atomically
+    from factcli.export.atomic import write_atomically, write_text_atomically
     from factcli.export.documents import TEXT_EXPORTS
-    from factcli.model.loader import discover
-    from factcli.model.location import bundled_facts_dir
 
-    root = facts_dir or bundled_facts_dir()
-    inputs = discover(root) if root.is_dir() else []
-    check_target(output, force=force, protected=inputs)
+    check_output(output, facts_dir, force=force)
     if export_format is not ExportFormat.sqlite:
         facts = load(facts_dir)
         write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
@@ -122,7 +119,7 @@ def export(
 
     # Datasette reads descriptions, labels and facets from a metadata file, not the database.
     metadata = output.with_name(f"{output.stem}.metadata.json")
-    check_target(metadata, force=force, protected=inputs)
+    check_output(metadata, facts_dir, force=force)
     facts = load(facts_dir)
     write_atomically(output, lambda temp: write_sqlite(facts, temp))
     document = datasette_metadata(output.stem)

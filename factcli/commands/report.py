@@ -11,7 +11,13 @@ from typing import Annotated
 import typer
 
 from factcli.commands import complete
-from factcli.commands.common import FactsDirOption, SkipInvalidOption, open_facts, report_errors
+from factcli.commands.common import (
+    FactsDirOption,
+    SkipInvalidOption,
+    check_output,
+    open_facts,
+    report_errors,
+)
 from factcli.commands.query import (
     CityOption,
     CountryOption,
@@ -91,16 +97,13 @@ def report(
     skip_invalid: SkipInvalidOption = False,
 ) -> None:
     """A self-contained report: every visit in full, numbered citations, one source list."""
-    from factcli.export.atomic import check_target, write_text_atomically
-    from factcli.model.loader import discover
-    from factcli.model.location import bundled_facts_dir
+    from factcli.export.atomic import write_text_atomically
 
     criteria = visit_filter(year, since, until, country, city, person, org)
     if visit_ids and criteria != VisitFilter():
         raise UsageError("--visit picks records itself; leave out the other filters")
     if output is not None:
-        root = facts_dir or bundled_facts_dir()
-        check_target(output, force=force, protected=discover(root) if root.is_dir() else [])
+        check_output(output, facts_dir, force=force)
     chosen = _chosen_format(document_format, output)
     with open_facts(facts_dir, skip_invalid) as access:
         if visit_ids and len(visit_ids) == 1:

@@ -8,7 +8,6 @@ come back in the order of the paths, so the index is the same either way.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -72,6 +71,7 @@ def read_files(root: Path, paths: list[str]) -> Iterator[FileReading]:
         yield from (read_file(root, path) for path in paths)
         return
     chunk = max(8, min(64, len(paths) // (workers * 8)))
-    with contextlib.ExitStack() as stack:
-        stack.callback(pool.shutdown, cancel_futures=True)
+    try:
         yield from pool.map(read_file, repeat(root), paths, chunksize=chunk)
+    finally:
+        pool.shutdown(cancel_futures=True)  # if writing failed, read no further

@@ -55,7 +55,9 @@ def _claim_row(
 def show_report(facts: FactBase, record: Visit | Event) -> Report:
     """``factcli show``: everything about one visit or event, with citation markers."""
     cite = Citations(facts)
-    return cite.attach(_record_report(facts, record, cite))
+    report = _record_report(facts, record, cite)
+    report.data["sources"] = cite.data()
+    return cite.attach(report)
 
 
 def document_report(facts: FactBase, records: list[Visit | Event]) -> Report:
@@ -205,7 +207,7 @@ def _record_report(facts: FactBase, record: Visit | Event, cite: Citations) -> R
             for n in visit.context
         ],
     )
-    data = {**serialize.visit_data(facts, visit), "sources": cite.data()}
+    data = serialize.visit_data(facts, visit)
     return Report(data, rows, sections, title=visit.title, header=header, key=visit.id)
 
 
@@ -233,7 +235,7 @@ def _event_report(facts: FactBase, event: Event, cite: Citations) -> Report:
     for citation in event.evidence.cite:
         quotes.rows.append([f"“{citation.quote}”", cite.marks(Evidence((citation,)))])
     sections.append(quotes)
-    data = {**serialize.event_data(facts, event), "sources": cite.data()}
+    data = serialize.event_data(facts, event)
     return Report(data, rows, sections, title=event.title, header=header, key=event.id)
 
 
