@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 from factcli.cli import app
 from factcli.index import open_index, reading, store
 from factcli.index.store import index_path
+from factcli.model.records import FactBase
+from factcli.query.access import LoadedFacts
 
 from .conftest import FACTCLI, FACTS, MINI
 
@@ -305,3 +307,11 @@ def test_concurrent_first_runs_all_answer_correctly(facts: Path) -> None:
         command, capture_output=True, env={**env, "FACTCLI_NO_INDEX": "1"}, check=True
     ).stdout
     assert all(out == expected and err == b"" and code == 0 for out, err, code in outputs)
+
+
+def test_ids_and_registry_for_completion_match_a_full_load(shipped: FactBase) -> None:
+    indexed = open_index(FACTS)
+    assert indexed is not None
+    with indexed:
+        assert indexed.record_ids() == LoadedFacts(shipped).record_ids()
+        assert indexed.registry().entities == shipped.entities

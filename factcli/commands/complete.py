@@ -7,38 +7,43 @@ loudly: a broken or missing fact base simply completes nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 
-from factcli.model.records import FactBase
+from factcli.query.access import FactsAccess
+
+T = TypeVar("T")
 
 
-def _facts(ctx: typer.Context) -> FactBase | None:
+def _ask(ctx: typer.Context, question: Callable[[FactsAccess], T]) -> T | None:
+    """Ask the fact base the command line points at (through the index when it can).
+
+    None when it cannot answer: a broken or missing fact base completes nothing.
+    """
+    from factcli.commands.common import open_facts
     from factcli.errors import FactcliError
-    from factcli.model.loader import load_directory
-    from factcli.model.location import bundled_facts_dir
 
     chosen = ctx.params.get("facts_dir")
-    root = Path(chosen) if chosen else bundled_facts_dir()
     try:
-        return load_directory(root).facts
+        with open_facts(Path(chosen) if chosen else None) as access:
+            return question(access)
     except (FactcliError, OSError):
         return None
 
 
 def visit_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Ids of visits and related events starting with what was typed."""
-    facts = _facts(ctx)
-    if facts is None:
-        return []
-    return [i for i in (*facts.visits, *facts.events) if i.startswith(incomplete)]
+    ids = _ask(ctx, lambda access: access.record_ids()) or []
+    return [i for i in ids if i.startswith(incomplete)]
 
 
 def _names(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     from factcli.query.text import fold
 
-    facts = _facts(ctx)
+    facts = _ask(ctx, lambda access: access.registry())
     if facts is None:
         return []
     typed = fold(incomplete)

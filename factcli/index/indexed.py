@@ -82,6 +82,16 @@ class IndexedFacts(FactsAccess):
     def _all_entity_keys(self) -> list[str]:
         return self._keys("SELECT key FROM records WHERE key LIKE 'entity:%'")
 
+    def record_ids(self) -> list[str]:
+        """The id of every visit, then every event, in file order, without loading any."""
+        return self._keys(
+            "SELECT id FROM records WHERE key LIKE 'record:%' ORDER BY kind = 'event', file, rowid"
+        )
+
+    def registry(self) -> FactBase:
+        """Every person and organisation (and the sources their roles cite)."""
+        return self.load(self._all_entity_keys())
+
     def everything(self) -> FactBase:
         """The whole fact base, built from the index instead of the files."""
         return self._build(self._rows("SELECT kind, data, file FROM records ORDER BY file, rowid"))
@@ -91,8 +101,7 @@ class IndexedFacts(FactsAccess):
         facts = self.load([_RECORD + record_id])
         found = facts.visits.get(record_id) or facts.events.get(record_id)
         if found is None:
-            ids = self._keys("SELECT id FROM records WHERE key LIKE 'record:%' ORDER BY file")
-            raise visits.unknown_record(record_id, ids)
+            raise visits.unknown_record(record_id, self.record_ids())
         return facts, found
 
     def visits(self, criteria: VisitFilter) -> tuple[FactBase, list[Visit]]:
@@ -138,8 +147,7 @@ class IndexedFacts(FactsAccess):
 
     def entity(self, name: str, kind: EntityKind) -> tuple[FactBase, Entity, list[Appearance]]:
         """The one entity a name means and everywhere it appears."""
-        registry = self._all_entity_keys()
-        found = entities.find_entity(self.load(registry), name, kind)
+        found = entities.find_entity(self.registry(), name, kind)
         owners = self._keys(
             "SELECT DISTINCT owner FROM refs WHERE target = ? AND owner LIKE 'record:%'",
             _ENTITY + found.id,

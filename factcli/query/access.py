@@ -49,6 +49,14 @@ class FactsAccess(ABC):
         """The whole fact base."""
 
     @abstractmethod
+    def record_ids(self) -> list[str]:
+        """The id of every visit and event."""
+
+    @abstractmethod
+    def registry(self) -> FactBase:
+        """A FactBase holding every person and organisation (and maybe more)."""
+
+    @abstractmethod
     def record(self, record_id: str) -> tuple[FactBase, Record]:
         """One visit or event by id; NotFoundError (with suggestions) otherwise."""
 
@@ -78,6 +86,14 @@ class LoadedFacts(FactsAccess):
 
     def everything(self) -> FactBase:
         """The whole fact base."""
+        return self.facts
+
+    def record_ids(self) -> list[str]:
+        """The id of every visit and event."""
+        return [*self.facts.visits, *self.facts.events]
+
+    def registry(self) -> FactBase:
+        """The whole fact base, which holds the registry."""
         return self.facts
 
     def record(self, record_id: str) -> tuple[FactBase, Record]:
