@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import re
 import sys
 from pathlib import Path
@@ -13,22 +12,12 @@ import typer
 from factcli.commands.common import report_errors
 from factcli.errors import OutputError, UsageError
 from factcli.model.spec import ID_PATTERN
-from factcli.model.templates import template
-
-
-class NewKind(str, enum.Enum):
-    """The kinds of record a template exists for."""
-
-    visit = "visit"
-    event = "event"
-    source = "source"
-    person = "person"
-    org = "org"
+from factcli.model.templates import TemplateKind, template
 
 
 @report_errors
 def new(
-    kind: Annotated[NewKind, typer.Argument(help="What the new file holds.")],
+    kind: Annotated[TemplateKind, typer.Argument(help="What the new file holds.")],
     record_id: Annotated[
         str, typer.Argument(metavar="ID", help="The new record's id, e.g. 2023-05-moscow.")
     ],
@@ -46,7 +35,7 @@ def new(
     if not re.match(ID_PATTERN, record_id):
         raise UsageError(f"{record_id!r} is not a valid id: use lowercase letters, digits and '-'")
     target = output or Path(f"{record_id}.toml")
-    text = template(kind.value, record_id, target)
+    text = template(kind, record_id, target)
     try:
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)

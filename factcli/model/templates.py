@@ -7,11 +7,20 @@ and passes once every one holds a value.
 
 from __future__ import annotations
 
+import enum
 import os
 from pathlib import Path
-from typing import Literal
 
-TemplateKind = Literal["visit", "event", "source", "person", "org"]
+
+class TemplateKind(str, enum.Enum):
+    """The kinds of record a template exists for."""
+
+    visit = "visit"
+    event = "event"
+    source = "source"
+    person = "person"
+    org = "org"
+
 
 _CITE = """cite = [
   # A source id from a [[sources]] table, and its words copied verbatim.
@@ -106,7 +115,7 @@ def schema_line(target: Path) -> str | None:
 
 def template(kind: TemplateKind, record_id: str, target: Path) -> str:
     """The template of a new ``kind`` record with this id, to be written at ``target``."""
-    text = _TEMPLATES[kind].replace("{id}", record_id)
+    text = _TEMPLATES[kind.value].replace("{id}", record_id)
     line = schema_line(target)
     if line is None:
         line = f"# For checks as you type: `factcli schema > {SCHEMA_FILE}` beside this file."
