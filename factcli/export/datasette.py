@@ -9,12 +9,10 @@ facets, full-text search settings and canned queries that make
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class TableDoc:
+class TableDoc(NamedTuple):
     """A table's description, its columns' descriptions and how Datasette should show it."""
 
     description: str

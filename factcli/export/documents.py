@@ -66,7 +66,7 @@ def to_csv(facts: FactBase) -> str:
             claim.owner_kind,
             claim.owner_id,
             claim.section,
-            claim.index,
+            claim.position,
             text,
             claim.evidence.basis,
             claim.evidence.reasoning or "",

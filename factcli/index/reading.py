@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from factcli.index.rows import FileRows, file_rows
 from factcli.model.build import Builder
@@ -24,8 +24,7 @@ from factcli.model.records import FactBase
 PARALLEL_FROM = 256
 
 
-@dataclass(frozen=True, slots=True)
-class FileReading:
+class FileReading(NamedTuple):
     """What one file adds to the index: its rows, or only how many problems it has."""
 
     problems: int

@@ -17,8 +17,8 @@ the qualifier alongside them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 _DATE = re.compile(
     r"^(?P<year>\d{3}[\dX]|\d{2}XX)"
@@ -35,8 +35,7 @@ class EdtfError(ValueError):
     """A string that is not a date factcli understands."""
 
 
-@dataclass(frozen=True, slots=True)
-class EdtfDate:
+class EdtfDate(NamedTuple):
     """One parsed EDTF value: its text and the range of days it can mean."""
 
     text: str

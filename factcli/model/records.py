@@ -1,26 +1,29 @@
-"""Typed records of a fact base, as the loader builds them from TOML."""
+"""Typed records of a fact base, as the loader builds them from TOML.
+
+Records are NamedTuples rather than frozen dataclasses: just as immutable and
+typed, but defining one costs a fraction of a frozen dataclass (which
+generates and compiles six methods), and every run pays for defining them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from factcli.model.edtf import EdtfDate
 
 Basis = Literal["stated", "inferred"]
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """A verbatim quote from one source."""
 
     source: str
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """What a claim rests on: stated outright, or inferred with a reason."""
 
     cite: tuple[Citation, ...]
@@ -33,8 +36,7 @@ class Evidence:
         return tuple(dict.fromkeys(c.source for c in self.cite))
 
 
-@dataclass(frozen=True, slots=True)
-class DateClaim:
+class DateClaim(NamedTuple):
     """A date with how it is known; without its own cite it rests on its record's."""
 
     value: EdtfDate
@@ -44,8 +46,7 @@ class DateClaim:
     evidence: Evidence | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """A role a person or organisation holds, as a source gives it."""
 
     title: str
@@ -54,8 +55,7 @@ class Role:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """A person or an organisation from the registry."""
 
     id: str
@@ -68,8 +68,7 @@ class Entity:
     file: str
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A cited article and where its archived text lives."""
 
     id: str
@@ -92,8 +91,7 @@ class Source:
         return f"{self.publisher} ({self.wire_service})" if self.wire_service else self.publisher
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """A city (and country) a visit or event took place in."""
 
     city: str | None
@@ -104,8 +102,7 @@ class Place:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Characterisation:
+class Characterisation(NamedTuple):
     """How someone described a visit ("private", "previously unannounced")."""
 
     by: str
@@ -113,8 +110,7 @@ class Characterisation:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Delegate:
+class Delegate(NamedTuple):
     """A member of the travelling delegation."""
 
     who: str
@@ -124,8 +120,7 @@ class Delegate:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Counterpart:
+class Counterpart(NamedTuple):
     """A person or organisation met during a visit."""
 
     who: str
@@ -135,8 +130,7 @@ class Counterpart:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(NamedTuple):
     """Something signed or agreed, with its wording as reported."""
 
     title: str
@@ -146,8 +140,7 @@ class Agreement:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(NamedTuple):
     """A ceremony, site visit or other activity."""
 
     description: str
@@ -157,8 +150,7 @@ class Activity:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(NamedTuple):
     """Who said what, in their words where a source quotes them."""
 
     speaker: str
@@ -167,8 +159,7 @@ class Statement:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class ContextNote:
+class ContextNote(NamedTuple):
     """Background a source ties to the visit; ``point``/``value`` mark comparable figures."""
 
     topic: str
@@ -179,8 +170,7 @@ class ContextNote:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
-class Visit:
+class Visit(NamedTuple):
     """One visit of the chief: dates, places and everything that happened."""
 
     id: str
@@ -219,8 +209,7 @@ class Visit:
         return self.places[0] if self.places else None
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A related event that is not a visit of the chief (a trip, a summit, a coup)."""
 
     id: str

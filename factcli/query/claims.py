@@ -7,7 +7,7 @@ the same claims; this module is the one place that knows where claims live.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcli.model.records import (
     Activity,
@@ -31,14 +31,13 @@ NameOf = Callable[[str], str]
 NAME_FIELDS = frozenset({"who", "speaker"})
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimRef:
+class ClaimRef(NamedTuple):
     """One claim, where it lives, and the texts a reader would search in it."""
 
     owner_id: str
     owner_kind: str  # "visit", "event", "person", "org" or "source"
     section: str
-    index: int
+    position: int  # within its section
     evidence: Evidence
     texts: tuple[tuple[str, str], ...]  # (field name, text)
     verbatim: tuple[tuple[str, str], ...]  # fields that must appear in a cited source

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from factcli.errors import AmbiguousError, NotFoundError
 from factcli.model.records import DateClaim, Entity, Event, Evidence, FactBase, Visit
@@ -58,8 +57,7 @@ def find_entity(facts: FactBase, query: str, kind: EntityKind | None) -> Entity:
     raise NotFoundError(f"no {label} matching {query!r}{hint}")
 
 
-@dataclass(frozen=True, slots=True)
-class Appearance:
+class Appearance(NamedTuple):
     """One place an entity appears: in which record, as what, when, on what evidence."""
 
     record_id: str

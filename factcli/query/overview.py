@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcli.model.records import ContextNote, FactBase, Source
 from factcli.query.claims import iter_claims
 
 
-@dataclass(frozen=True, slots=True)
-class SourceUse:
+class SourceUse(NamedTuple):
     """A source and how many claims cite it."""
 
     source: Source
@@ -29,8 +28,7 @@ def source_usage(facts: FactBase, owner_id: str | None = None) -> list[SourceUse
     return [SourceUse(s, counts[s.id], n) for n, s in enumerate(ordered, start=1)]
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(NamedTuple):
     """A point on which sources give different values."""
 
     point: str

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from factcli.errors import FactsDirError
 from factcli.model.records import FactBase
@@ -11,8 +11,7 @@ from factcli.query.claims import iter_claims
 from factcli.query.text import normalise_quote
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteFailure:
+class QuoteFailure(NamedTuple):
     """A quote (or verbatim field) not found where it should be."""
 
     owner_id: str
@@ -22,8 +21,7 @@ class QuoteFailure:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteReport:
+class QuoteReport(NamedTuple):
     """How many quotes were checked and which failed."""
 
     checked: int
@@ -59,7 +57,7 @@ def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
     texts, failures = load_archive(facts, archive_dir)
     checked = 0
     for claim in iter_claims(facts):
-        where = f"{claim.section}[{claim.index}]"
+        where = f"{claim.section}[{claim.position}]"
         for citation in claim.evidence.cite:
             checked += 1
             archived = texts.get(citation.source)

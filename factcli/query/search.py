@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcli.errors import NotFoundError
 from factcli.model.records import FactBase
@@ -21,8 +21,7 @@ _FIELD_WEIGHT = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
 SNIPPET_CHARS = 120
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One matching field, with a snippet and the matched character spans in it."""
 
     record_id: str
@@ -35,8 +34,7 @@ class SearchHit:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     """One searchable field of a record, with the sources that back it."""
 
     record_id: str
@@ -61,7 +59,7 @@ def documents(facts: FactBase, name_of: NameOf | None = None) -> Iterator[Docume
                 source.id, "source", "bibliography", "headline", source.headline, (source.id,)
             )
     for claim in iter_claims(facts, name_of):
-        section = f"{claim.section}[{claim.index}]"
+        section = f"{claim.section}[{claim.position}]"
         cited = claim.evidence.source_ids
         for field_name, text in claim.texts:
             yield Document(claim.owner_id, claim.owner_kind, section, field_name, text, cited)

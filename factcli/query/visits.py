@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from factcli.errors import NotFoundError
 from factcli.model.records import Event, FactBase, Visit
@@ -13,8 +13,7 @@ from factcli.query.entities import matching_entity_ids
 from factcli.query.text import fold
 
 
-@dataclass(frozen=True, slots=True)
-class VisitFilter:
+class VisitFilter(NamedTuple):
     """Criteria a visit or event must all meet; None means "any"."""
 
     year: int | None = None

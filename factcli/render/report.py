@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Marks:
+class Marks(NamedTuple):
     """Citation markers after a value: numbered sources [1] and numbered inferences †1.
 
     ``quotes`` are the verbatim passages cited, each with its source's number,
@@ -24,8 +23,7 @@ class Marks:
         return "".join(f"[{n}]" for n in self.sources) + "".join(f"†{n}" for n in self.inferences)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """A table cell; ``highlights`` are character spans to emphasise (search matches).
 
     ``marks`` are the citations that follow the text; each format draws them its own
@@ -53,8 +51,7 @@ class Section:
     kind: str = "table"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceNote:
+class SourceNote(NamedTuple):
     """A numbered entry of a report's source list."""
 
     number: int
@@ -75,8 +72,7 @@ class SourceNote:
         return ", ".join(parts) + "."
 
 
-@dataclass(frozen=True, slots=True)
-class InferenceNote:
+class InferenceNote(NamedTuple):
     """A numbered note saying how an inferred claim was worked out."""
 
     number: int
