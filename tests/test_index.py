@@ -18,7 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.index import open_index, reading, store
+from factcli.index import reading, store
+from factcli.index.opening import open_index
 from factcli.index.store import index_path
 from factcli.model.records import FactBase
 from factcli.query.access import LoadedFacts

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcli.errors import FactsDirError, InvalidFactsError
-from factcli.model.loader import discover, load_directory, load_facts
+from factcli.model.files import discover
+from factcli.model.loader import load_directory, load_facts
 from factcli.model.records import FactBase
 
 from .conftest import MINI

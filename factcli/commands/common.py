@@ -84,7 +84,7 @@ def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
 def check_output(target: Path, facts_dir: Path | None, *, force: bool) -> None:
     """Refuse an output file that exists (without ``force``) or is one of the fact files."""
     from factcli.export.atomic import check_target
-    from factcli.model.loader import discover
+    from factcli.model.files import discover
     from factcli.model.location import bundled_facts_dir
 
     root = facts_dir or bundled_facts_dir()
@@ -93,7 +93,7 @@ def check_output(target: Path, facts_dir: Path | None, *, force: bool) -> None:
 
 def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAccess:
     """Answers from the index when it can give them, else from the files loaded whole."""
-    from factcli.index import open_index
+    from factcli.index.opening import open_index
     from factcli.model.location import bundled_facts_dir
     from factcli.query.access import LoadedFacts
 

@@ -44,7 +44,8 @@ def validate(
     as_json: JsonOption = False,
 ) -> None:
     """Check syntax, types, required keys, dates, unique ids and references; list every problem."""
-    from factcli.model.loader import discover, load_paths, named_files
+    from factcli.model.files import discover
+    from factcli.model.loader import load_paths, named_files
     from factcli.model.location import bundled_facts_dir
     from factcli.render import listings
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from factcli.index.rows import record_key
+from factcli.index.store import record_key
 from factcli.model.build import build_entity, build_event, build_source, build_visit
 from factcli.model.records import Entity, FactBase, Visit
 from factcli.query import entities, visits

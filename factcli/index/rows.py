@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from factcli.index.store import record_key
 from factcli.model.build import references
 from factcli.model.records import FactBase
 from factcli.query.claims import NAME_FIELDS
@@ -34,11 +35,6 @@ RECORD_KEYS: tuple[tuple[str, str, str], ...] = (
 
 #: The namespace each kind of record's id lives in.
 NAMESPACE_OF_KIND = {kind: namespace for _, namespace, kind in RECORD_KEYS}
-
-
-def record_key(namespace: str, record_id: str) -> str:
-    """The key a record is stored under: ids are unique only within a namespace."""
-    return f"{namespace}:{record_id}"
 
 
 @dataclass

@@ -12,68 +12,26 @@ files directly instead: the index may be slow to rebuild, never wrong.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sqlite3
-import time
+import zlib
 from pathlib import Path
-from typing import Any
 
 from factcli import __version__
-from factcli.index.reading import FileReading, read_files
-from factcli.model.loader import walk_fact_files
-from factcli.query.text import fold
+from factcli.model.files import walk_fact_files
 
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
 INDEX_FORMAT = "2"
 #: How long to wait for another factcli that is updating the same index.
 LOCK_WAIT_SECONDS = 5.0
-#: Timestamps are coarser than this on some file systems, so a file changed
-#: this recently may change again without its timestamp moving.
-RACY_SECONDS = 2.0
 
 FileStat = tuple[int, int, int, int]
 
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files (
-    path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, inode INTEGER, ctime_ns INTEGER,
-    problems INTEGER NOT NULL, first_doc INTEGER, last_doc INTEGER
-);
-CREATE TABLE records (
-    key TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
-    data TEXT NOT NULL, earliest TEXT, latest TEXT, file TEXT NOT NULL
-);
-CREATE TABLE refs (owner TEXT NOT NULL, target TEXT NOT NULL, file TEXT NOT NULL);
-CREATE TABLE places (
-    owner TEXT NOT NULL, country TEXT NOT NULL, city TEXT NOT NULL, file TEXT NOT NULL
-);
-CREATE TABLE name_docs (
-    id INTEGER PRIMARY KEY, name_ref TEXT NOT NULL, owner TEXT NOT NULL, section TEXT NOT NULL,
-    field TEXT NOT NULL, sources TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE docs_fts USING fts5 (
-    body, text UNINDEXED, owner UNINDEXED, section UNINDEXED, field UNINDEXED,
-    sources UNINDEXED, kind UNINDEXED,
-    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'",
-    -- Queries are ANDs of prefix terms, ranked in Python: no positions, no sizes.
-    detail = none, columnsize = 0
-)
-"""
-#: Created after a bulk load rather than kept up to date row by row.
-_INDEXES = """
-CREATE INDEX IF NOT EXISTS records_by_key ON records (key);
-CREATE INDEX IF NOT EXISTS records_by_file ON records (file);
-CREATE INDEX IF NOT EXISTS refs_by_owner ON refs (owner);
-CREATE INDEX IF NOT EXISTS refs_by_target ON refs (target);
-CREATE INDEX IF NOT EXISTS refs_by_file ON refs (file);
-CREATE INDEX IF NOT EXISTS places_by_owner ON places (owner);
-CREATE INDEX IF NOT EXISTS places_by_file ON places (file);
-CREATE INDEX IF NOT EXISTS name_docs_by_ref ON name_docs (name_ref);
-CREATE INDEX IF NOT EXISTS name_docs_by_file ON name_docs (file)
-"""
-_TABLES = ("meta", "files", "records", "refs", "places", "name_docs", "docs_fts")
+
+def record_key(namespace: str, record_id: str) -> str:
+    """The key a record is stored under: ids are unique only within a namespace."""
+    return f"{namespace}:{record_id}"
 
 
 def index_path(root: Path) -> Path | None:
@@ -85,8 +43,11 @@ def index_path(root: Path) -> Path | None:
         import platformdirs
 
         cache = platformdirs.user_cache_dir("factcli", appauthor=False)
-    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-    return Path(cache) / f"index-{digest}.sqlite3"
+    # A checksum, not hashlib: importing hashlib costs every run 3 ms. Two folders
+    # whose names collide would only take turns rebuilding: ``matches`` checks
+    # the folder an index was built for before anything is read from it.
+    checksum = zlib.crc32(os.fsencode(root.resolve()))
+    return Path(cache) / f"index-{checksum:08x}.sqlite3"
 
 
 def scan(root: Path) -> dict[str, FileStat]:
@@ -111,7 +72,8 @@ def connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _identity(root: Path) -> dict[str, str]:
+def identity(root: Path) -> dict[str, str]:
+    """What an index records about itself: its format, factcli's version, the folder."""
     return {"format": INDEX_FORMAT, "factcli": __version__, "root": str(root.resolve())}
 
 
@@ -123,7 +85,7 @@ def matches(connection: sqlite3.Connection, root: Path) -> bool:
     if not has_meta:
         return False
     stored = dict(connection.execute("SELECT key, value FROM meta"))
-    return all(stored.get(k) == v for k, v in _identity(root).items())
+    return all(stored.get(k) == v for k, v in identity(root).items())
 
 
 def stale_files(
@@ -143,152 +105,6 @@ def is_clean(connection: sqlite3.Connection) -> bool:
     """Whether the last update found the fact base free of problems."""
     row = connection.execute("SELECT value FROM meta WHERE key = 'clean'").fetchone()
     return row is not None and row[0] == "1"
-
-
-def rebuild_schema(connection: sqlite3.Connection, root: Path) -> None:
-    """Drop whatever is there and create empty tables (inside the caller's transaction)."""
-    for table in _TABLES:
-        connection.execute(f"DROP TABLE IF EXISTS {table}")
-    _run_script(connection, _SCHEMA)
-    connection.executemany("INSERT INTO meta VALUES (?, ?)", _identity(root).items())
-
-
-def _run_script(connection: sqlite3.Connection, script: str) -> None:
-    # executescript() would commit the caller's transaction; run statements one by one.
-    for statement in script.split(";"):
-        if statement.strip():
-            connection.execute(statement)
-
-
-def update(
-    connection: sqlite3.Connection,
-    root: Path,
-    files: dict[str, FileStat],
-    changed: list[str],
-    deleted: list[str],
-) -> None:
-    """Bring the index up to date with ``files``, re-reading only the changed ones."""
-    started = time.time_ns()
-    gone = [*changed, *deleted]
-    renamed = _forget(connection, gone)
-    next_doc = connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs_fts").fetchone()[0]
-    for path, reading in zip(changed, read_files(root, changed), strict=True):
-        entity_keys, next_doc = _store(connection, path, files[path], reading, started, next_doc)
-        renamed |= entity_keys
-    _run_script(connection, _INDEXES)
-    _index_names(connection, changed, renamed)
-    connection.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('clean', ?)",
-        ("1" if _no_problems(connection) else "0",),
-    )
-
-
-def _forget(connection: sqlite3.Connection, paths: list[str]) -> set[str]:
-    """Delete what these files added; the keys of the people and orgs they defined."""
-    entity_keys: set[str] = set()
-    for path in paths:
-        entity_keys.update(
-            row[0]
-            for row in connection.execute(
-                "SELECT key FROM records WHERE file = ? AND key LIKE 'entity:%'", (path,)
-            )
-        )
-        connection.execute(
-            "DELETE FROM docs_fts WHERE rowid BETWEEN"
-            " (SELECT first_doc FROM files WHERE path = ?) AND"
-            " (SELECT last_doc FROM files WHERE path = ?)",
-            (path, path),
-        )
-        connection.execute(
-            "DELETE FROM docs_fts WHERE rowid IN (SELECT -id FROM name_docs WHERE file = ?)",
-            (path,),
-        )
-        for table in ("records", "refs", "places", "name_docs"):
-            connection.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
-        connection.execute("DELETE FROM files WHERE path = ?", (path,))
-    return entity_keys
-
-
-def _store(
-    connection: sqlite3.Connection,
-    path: str,
-    stat: FileStat,
-    reading: FileReading,
-    started: int,
-    next_doc: int,
-) -> tuple[set[str], int]:
-    """Write one file's rows; the people and orgs it defines, and the next doc rowid."""
-    entity_keys: set[str] = set()
-    first_doc = next_doc
-    rows = reading.rows
-    if rows is not None:
-        tables: list[tuple[str, list[tuple[Any, ...]]]] = [
-            ("records", list(rows.records)),
-            ("refs", list(rows.refs)),
-            ("places", list(rows.places)),
-            ("name_docs", [(None, *row) for row in rows.name_docs]),
-        ]
-        for table, table_rows in tables:
-            if table_rows:
-                marks = ", ".join("?" * (len(table_rows[0]) + 1))
-                connection.executemany(
-                    f"INSERT INTO {table} VALUES ({marks})", ((*row, path) for row in table_rows)
-                )
-        connection.executemany(
-            "INSERT INTO docs_fts (rowid, body, text, owner, section, field, sources, kind)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            ((first_doc + n, *row) for n, row in enumerate(rows.docs)),
-        )
-        next_doc += len(rows.docs)
-        entity_keys = {row[0] for row in rows.records if row[0].startswith("entity:")}
-    mtime_ns = stat[0]
-    if started - mtime_ns < RACY_SECONDS * 1e9:
-        mtime_ns = -1  # too recent to trust: read it again next time
-    connection.execute(
-        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, mtime_ns, *stat[1:], reading.problems, first_doc, next_doc - 1),
-    )
-    return entity_keys, next_doc
-
-
-def _index_names(connection: sqlite3.Connection, changed: list[str], renamed: set[str]) -> None:
-    """Full-text rows, under their current name, for name documents that are new or renamed.
-
-    They take negative rowids, so they never collide with the per-file ranges.
-    """
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id INTEGER PRIMARY KEY)")
-    connection.execute("DELETE FROM dirty")
-    connection.executemany(
-        "INSERT OR IGNORE INTO dirty SELECT id FROM name_docs WHERE file = ?",
-        ((p,) for p in changed),
-    )
-    connection.executemany(
-        "INSERT OR IGNORE INTO dirty SELECT id FROM name_docs WHERE name_ref = ?",
-        ((k,) for k in renamed),
-    )
-    connection.execute("DELETE FROM docs_fts WHERE rowid IN (SELECT -id FROM dirty)")
-    rows = connection.execute(
-        "SELECT -d.id, COALESCE(e.name, substr(d.name_ref, 8)), d.owner, d.section, d.field,"
-        " d.sources, d.kind FROM dirty JOIN name_docs d ON d.id = dirty.id"
-        " LEFT JOIN records e ON e.key = d.name_ref"
-        # FTS5 flushes its pending terms whenever a rowid is not above the last one.
-        " ORDER BY d.id DESC"
-    ).fetchall()
-    connection.executemany(
-        "INSERT INTO docs_fts (rowid, body, text, owner, section, field, sources, kind)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        ((rowid, fold(name), name, *rest) for rowid, name, *rest in rows),
-    )
-
-
-def _no_problems(connection: sqlite3.Connection) -> bool:
-    """No file with problems, no id defined twice, no reference to a missing id."""
-    return not connection.execute(
-        "SELECT EXISTS (SELECT 1 FROM files WHERE problems > 0)"
-        " OR EXISTS (SELECT key FROM records GROUP BY key HAVING count(*) > 1)"
-        " OR EXISTS (SELECT 1 FROM refs r WHERE NOT EXISTS"
-        "   (SELECT 1 FROM records x WHERE x.key = r.target))"
-    ).fetchone()[0]
 
 
 def remove(path: Path) -> None:

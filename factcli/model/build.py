@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from factcli.errors import Problem
 from factcli.model.edtf import EdtfDate, parse_edtf
+from factcli.model.keys import KeyPath
 from factcli.model.records import (
     Activity,
     Agreement,
@@ -34,10 +35,9 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
-from factcli.model.spec import Path
 
 Table = dict[str, Any]
-ProblemAt = Callable[[Path, str], Problem]
+ProblemAt = Callable[[KeyPath, str], Problem]
 
 #: Keys that hold registry ids, alone or in a list.
 _ENTITY_KEYS = frozenset({"who", "speaker", "attendees", "parties", "participants"})
@@ -222,10 +222,10 @@ class _Reference:
     kind: str  # "source" or "entity"
     target: str
     problem_at: ProblemAt
-    path: Path
+    path: KeyPath
 
 
-def references(value: object, path: Path) -> Iterator[tuple[str, str, Path]]:
+def references(value: object, path: KeyPath) -> Iterator[tuple[str, str, KeyPath]]:
     """Every (kind, id, path) reference in a checked document."""
     if isinstance(value, dict):
         for key, item in value.items():
@@ -271,7 +271,7 @@ class Builder:
     def add_file(self, document: Table, file: str, problem_at: ProblemAt) -> list[Problem]:
         """Add one checked document's records; return the problems found on the way."""
         problems: list[Problem] = []
-        candidates: list[tuple[str, str, Path, Callable[[], None]]] = []
+        candidates: list[tuple[str, str, KeyPath, Callable[[], None]]] = []
         if "visit" in document:
             date_problems = list(_date_order_problems(document["visit"], problem_at))
             problems.extend(date_problems)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcli.model.edtf import SCHEMA_PATTERN, EdtfError, parse_edtf
+from factcli.model.keys import KeyPath
 from factcli.model.spec import (
     ID_PATTERN,
     JSON,
@@ -19,7 +20,6 @@ from factcli.model.spec import (
     Field,
     Issue,
     ListOf,
-    Path,
     Table,
     Text,
     walk_tables,
@@ -34,7 +34,7 @@ def _edtf_problem(text: str) -> str | None:
     return None
 
 
-def _inferred_needs_reasoning(table: dict[str, Any], path: Path) -> Iterator[Issue]:
+def _inferred_needs_reasoning(table: dict[str, Any], path: KeyPath) -> Iterator[Issue]:
     if table.get("basis") == "inferred" and not table.get("reasoning"):
         yield (*path, "reasoning"), "an inferred claim needs its reasoning in one line"
 

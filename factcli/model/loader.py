@@ -7,9 +7,8 @@ a fact base with problems may still answer (``--skip-invalid``).
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,11 @@ import tomli
 
 from factcli.errors import FactsDirError, InvalidFactsError, Problem
 from factcli.model import build
+from factcli.model.files import discover
 from factcli.model.format import check_fact_file
+from factcli.model.keys import KeyPath, format_path
 from factcli.model.locate import key_lines, line_of
 from factcli.model.records import FactBase
-from factcli.model.spec import Path as KeyPath
-from factcli.model.spec import format_path
 
 #: Fact files larger than this are refused unread: hand-written facts are small,
 #: and a cap keeps a hostile file from costing time or memory.
@@ -30,8 +29,6 @@ MAX_FILE_BYTES = 1024 * 1024
 #: Deeper nesting than any fact file needs; refused before parsing, because
 #: parsers recurse on nested arrays and inline tables.
 MAX_NESTING = 64
-#: Editor configuration that may live beside the facts and is not a fact file.
-IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml"})
 
 _OPENERS = re.compile(rb"[\[{]")
 
@@ -63,35 +60,6 @@ class LoadResult:
     facts: FactBase
     problems: list[Problem]
     invalid_files: list[str]
-
-
-def discover(root: Path) -> list[Path]:
-    """Every fact file under ``root``, sorted; refuse a missing or unusable directory."""
-    return sorted(Path(path) for path in walk_fact_files(root))
-
-
-def walk_fact_files(root: Path) -> Iterator[str]:
-    """The path of every fact file under ``root``, unsorted, as plain strings (cheap to stat)."""
-    if not root.exists():
-        raise FactsDirError(f"{root}: facts directory does not exist")
-    if not root.is_dir():
-        raise FactsDirError(f"{root}: is not a directory")
-    if not os.access(root, os.R_OK | os.X_OK):
-        raise FactsDirError(f"{root}: facts directory is not readable")
-    seen_dirs: set[tuple[int, int]] = set()
-    for directory, subdirs, files in os.walk(root, followlinks=True, onerror=_raise_walk_error):
-        stat = os.stat(directory)
-        if (stat.st_dev, stat.st_ino) in seen_dirs:
-            raise FactsDirError(f"{directory}: symbolic link loop in the facts directory")
-        seen_dirs.add((stat.st_dev, stat.st_ino))
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in files:
-            if name.endswith(".toml") and name not in IGNORED_FILE_NAMES:
-                yield os.path.join(directory, name)
-
-
-def _raise_walk_error(error: OSError) -> None:
-    raise FactsDirError(f"{error.filename}: {error.strerror or error}")
 
 
 def _decode(data: bytes, parsed: ParsedFile) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcli.model.spec import Path
+from factcli.model.keys import KeyPath
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(
@@ -25,12 +25,12 @@ def _split_key(text: str) -> tuple[str, ...]:
     return tuple(p.strip("\"'") for p in parts)
 
 
-def key_lines(text: str) -> dict[Path, int]:
+def key_lines(text: str) -> dict[KeyPath, int]:
     """Map each key path in a TOML document to the 1-based line that defines it."""
-    lines: dict[Path, int] = {}
-    array_counts: dict[Path, int] = {}
-    table: Path = ()
-    open_array: Path | None = None
+    lines: dict[KeyPath, int] = {}
+    array_counts: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    open_array: KeyPath | None = None
     array_index = 0
     multiline_quote: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -41,7 +41,7 @@ def key_lines(text: str) -> dict[Path, int]:
         if open_array is not None:
             stripped = line.strip()
             if stripped.startswith("{"):
-                item: Path = (*open_array, array_index)
+                item: KeyPath = (*open_array, array_index)
                 lines.setdefault(item, number)
                 for key in _INLINE_KEY.findall(stripped):
                     lines.setdefault((*item, key), number)
@@ -66,7 +66,7 @@ def key_lines(text: str) -> dict[Path, int]:
         key = _KEY.match(line)
         if not key:
             continue
-        key_path: Path = (*table, *_split_key(key.group(1)))
+        key_path: KeyPath = (*table, *_split_key(key.group(1)))
         lines.setdefault(key_path, number)
         value = key.group(2).strip()
         for quote in ('"""', "'''"):
@@ -85,9 +85,9 @@ def _closes(value: str) -> bool:
     return without_strings.count("[") <= without_strings.count("]")
 
 
-def _resolve(path: tuple[str, ...], array_counts: dict[Path, int]) -> Path:
+def _resolve(path: tuple[str, ...], array_counts: dict[KeyPath, int]) -> KeyPath:
     """Insert the current index after each array-of-tables prefix of ``path``."""
-    resolved: Path = ()
+    resolved: KeyPath = ()
     for part in path:
         resolved = (*resolved, part)
         count = array_counts.get(resolved)
@@ -96,7 +96,7 @@ def _resolve(path: tuple[str, ...], array_counts: dict[Path, int]) -> Path:
     return resolved
 
 
-def line_of(lines: dict[Path, int], path: Path) -> int | None:
+def line_of(lines: dict[KeyPath, int], path: KeyPath) -> int | None:
     """The line of ``path`` or of its nearest located ancestor."""
     for end in range(len(path), 0, -1):
         found = lines.get(path[:end])

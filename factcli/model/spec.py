@@ -15,20 +15,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-Path = tuple[str | int, ...]
-Issue = tuple[Path, str]
+from factcli.model.keys import KeyPath
+
+Issue = tuple[KeyPath, str]
 JSON = dict[str, Any]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
-
-
-def format_path(path: Path) -> str:
-    """Render a key path as ``visit.delegation[2].name``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "(top level)"
 
 
 def _type_name(value: object) -> str:
@@ -47,7 +40,7 @@ class Spec:
 
     description: str = ""
 
-    def check(self, value: object, path: Path) -> Iterator[Issue]:
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
         """Yield every problem with ``value``."""
         raise NotImplementedError
 
@@ -65,7 +58,7 @@ class Text(Spec):
     pattern_hint: str = ""
     semantic: Callable[[str], str | None] | None = None
 
-    def check(self, value: object, path: Path) -> Iterator[Issue]:
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
         """Yield a problem if the value is not a fitting string."""
         if not isinstance(value, str):
             yield path, f"expected a string, got {_type_name(value)}"
@@ -98,7 +91,7 @@ class Choice(Spec):
     values: tuple[str, ...]
     description: str = ""
 
-    def check(self, value: object, path: Path) -> Iterator[Issue]:
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
         """Yield a problem unless the value is one of the choices."""
         if value not in self.values:
             allowed = ", ".join(repr(v) for v in self.values)
@@ -117,7 +110,7 @@ class ListOf(Spec):
     min_items: int = 0
     description: str = ""
 
-    def check(self, value: object, path: Path) -> Iterator[Issue]:
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
         """Check the array and each of its items."""
         if not isinstance(value, list):
             yield path, f"expected an array, got {_type_name(value)}"
@@ -153,9 +146,9 @@ class Table(Spec):
     name: str
     fields: tuple[Field, ...]
     description: str = ""
-    rule: Callable[[dict[str, Any], Path], Iterator[Issue]] | None = None
+    rule: Callable[[dict[str, Any], KeyPath], Iterator[Issue]] | None = None
 
-    def check(self, value: object, path: Path) -> Iterator[Issue]:
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
         """Check required keys, unknown keys, every field and the table's own rule."""
         if not isinstance(value, dict):
             yield path, f"expected a table, got {_type_name(value)}"
@@ -205,7 +198,7 @@ class Either(Spec):
     full: Table
     description: str = ""
 
-    def check(self, value: object, path: Path) -> Iterator[Issue]:
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
         """Dispatch on the value's type."""
         if isinstance(value, dict):
             yield from self.full.check(value, path)

@@ -1,0 +1,206 @@
+"""Writing the index: its tables, and bringing them up to date with the files.
+
+Only a run that finds the index missing or stale imports this (and, through
+it, the TOML parser and the validator); a fresh index is read without them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from factcli.index.reading import FileReading, read_files
+from factcli.index.store import FileStat, identity
+from factcli.query.text import fold
+
+#: Timestamps are coarser than this on some file systems, so a file changed
+#: this recently may change again without its timestamp moving.
+RACY_SECONDS = 2.0
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, inode INTEGER, ctime_ns INTEGER,
+    problems INTEGER NOT NULL, first_doc INTEGER, last_doc INTEGER
+);
+CREATE TABLE records (
+    key TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+    data TEXT NOT NULL, earliest TEXT, latest TEXT, file TEXT NOT NULL
+);
+CREATE TABLE refs (owner TEXT NOT NULL, target TEXT NOT NULL, file TEXT NOT NULL);
+CREATE TABLE places (
+    owner TEXT NOT NULL, country TEXT NOT NULL, city TEXT NOT NULL, file TEXT NOT NULL
+);
+CREATE TABLE name_docs (
+    id INTEGER PRIMARY KEY, name_ref TEXT NOT NULL, owner TEXT NOT NULL, section TEXT NOT NULL,
+    field TEXT NOT NULL, sources TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE docs_fts USING fts5 (
+    body, text UNINDEXED, owner UNINDEXED, section UNINDEXED, field UNINDEXED,
+    sources UNINDEXED, kind UNINDEXED,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'",
+    -- Queries are ANDs of prefix terms, ranked in Python: no positions, no sizes.
+    detail = none, columnsize = 0
+)
+"""
+#: Created after a bulk load rather than kept up to date row by row.
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS records_by_key ON records (key);
+CREATE INDEX IF NOT EXISTS records_by_file ON records (file);
+CREATE INDEX IF NOT EXISTS refs_by_owner ON refs (owner);
+CREATE INDEX IF NOT EXISTS refs_by_target ON refs (target);
+CREATE INDEX IF NOT EXISTS refs_by_file ON refs (file);
+CREATE INDEX IF NOT EXISTS places_by_owner ON places (owner);
+CREATE INDEX IF NOT EXISTS places_by_file ON places (file);
+CREATE INDEX IF NOT EXISTS name_docs_by_ref ON name_docs (name_ref);
+CREATE INDEX IF NOT EXISTS name_docs_by_file ON name_docs (file)
+"""
+_TABLES = ("meta", "files", "records", "refs", "places", "name_docs", "docs_fts")
+
+
+def rebuild_schema(connection: sqlite3.Connection, root: Path) -> None:
+    """Drop whatever is there and create empty tables (inside the caller's transaction)."""
+    for table in _TABLES:
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    _run_script(connection, _SCHEMA)
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", identity(root).items())
+
+
+def _run_script(connection: sqlite3.Connection, script: str) -> None:
+    # executescript() would commit the caller's transaction; run statements one by one.
+    for statement in script.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+def update(
+    connection: sqlite3.Connection,
+    root: Path,
+    files: dict[str, FileStat],
+    changed: list[str],
+    deleted: list[str],
+) -> None:
+    """Bring the index up to date with ``files``, re-reading only the changed ones."""
+    started = time.time_ns()
+    gone = [*changed, *deleted]
+    renamed = _forget(connection, gone)
+    next_doc = connection.execute("SELECT coalesce(max(rowid), 0) + 1 FROM docs_fts").fetchone()[0]
+    for path, reading in zip(changed, read_files(root, changed), strict=True):
+        entity_keys, next_doc = _store(connection, path, files[path], reading, started, next_doc)
+        renamed |= entity_keys
+    _run_script(connection, _INDEXES)
+    _index_names(connection, changed, renamed)
+    connection.execute(
+        "INSERT OR REPLACE INTO meta VALUES ('clean', ?)",
+        ("1" if _no_problems(connection) else "0",),
+    )
+
+
+def _forget(connection: sqlite3.Connection, paths: list[str]) -> set[str]:
+    """Delete what these files added; the keys of the people and orgs they defined."""
+    entity_keys: set[str] = set()
+    for path in paths:
+        entity_keys.update(
+            row[0]
+            for row in connection.execute(
+                "SELECT key FROM records WHERE file = ? AND key LIKE 'entity:%'", (path,)
+            )
+        )
+        connection.execute(
+            "DELETE FROM docs_fts WHERE rowid BETWEEN"
+            " (SELECT first_doc FROM files WHERE path = ?) AND"
+            " (SELECT last_doc FROM files WHERE path = ?)",
+            (path, path),
+        )
+        connection.execute(
+            "DELETE FROM docs_fts WHERE rowid IN (SELECT -id FROM name_docs WHERE file = ?)",
+            (path,),
+        )
+        for table in ("records", "refs", "places", "name_docs"):
+            connection.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
+        connection.execute("DELETE FROM files WHERE path = ?", (path,))
+    return entity_keys
+
+
+def _store(
+    connection: sqlite3.Connection,
+    path: str,
+    stat: FileStat,
+    reading: FileReading,
+    started: int,
+    next_doc: int,
+) -> tuple[set[str], int]:
+    """Write one file's rows; the people and orgs it defines, and the next doc rowid."""
+    entity_keys: set[str] = set()
+    first_doc = next_doc
+    rows = reading.rows
+    if rows is not None:
+        tables: list[tuple[str, list[tuple[Any, ...]]]] = [
+            ("records", list(rows.records)),
+            ("refs", list(rows.refs)),
+            ("places", list(rows.places)),
+            ("name_docs", [(None, *row) for row in rows.name_docs]),
+        ]
+        for table, table_rows in tables:
+            if table_rows:
+                marks = ", ".join("?" * (len(table_rows[0]) + 1))
+                connection.executemany(
+                    f"INSERT INTO {table} VALUES ({marks})", ((*row, path) for row in table_rows)
+                )
+        connection.executemany(
+            "INSERT INTO docs_fts (rowid, body, text, owner, section, field, sources, kind)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((first_doc + n, *row) for n, row in enumerate(rows.docs)),
+        )
+        next_doc += len(rows.docs)
+        entity_keys = {row[0] for row in rows.records if row[0].startswith("entity:")}
+    mtime_ns = stat[0]
+    if started - mtime_ns < RACY_SECONDS * 1e9:
+        mtime_ns = -1  # too recent to trust: read it again next time
+    connection.execute(
+        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (path, mtime_ns, *stat[1:], reading.problems, first_doc, next_doc - 1),
+    )
+    return entity_keys, next_doc
+
+
+def _index_names(connection: sqlite3.Connection, changed: list[str], renamed: set[str]) -> None:
+    """Full-text rows, under their current name, for name documents that are new or renamed.
+
+    They take negative rowids, so they never collide with the per-file ranges.
+    """
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id INTEGER PRIMARY KEY)")
+    connection.execute("DELETE FROM dirty")
+    connection.executemany(
+        "INSERT OR IGNORE INTO dirty SELECT id FROM name_docs WHERE file = ?",
+        ((p,) for p in changed),
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO dirty SELECT id FROM name_docs WHERE name_ref = ?",
+        ((k,) for k in renamed),
+    )
+    connection.execute("DELETE FROM docs_fts WHERE rowid IN (SELECT -id FROM dirty)")
+    rows = connection.execute(
+        "SELECT -d.id, COALESCE(e.name, substr(d.name_ref, 8)), d.owner, d.section, d.field,"
+        " d.sources, d.kind FROM dirty JOIN name_docs d ON d.id = dirty.id"
+        " LEFT JOIN records e ON e.key = d.name_ref"
+        # FTS5 flushes its pending terms whenever a rowid is not above the last one.
+        " ORDER BY d.id DESC"
+    ).fetchall()
+    connection.executemany(
+        "INSERT INTO docs_fts (rowid, body, text, owner, section, field, sources, kind)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((rowid, fold(name), name, *rest) for rowid, name, *rest in rows),
+    )
+
+
+def _no_problems(connection: sqlite3.Connection) -> bool:
+    """No file with problems, no id defined twice, no reference to a missing id."""
+    return not connection.execute(
+        "SELECT EXISTS (SELECT 1 FROM files WHERE problems > 0)"
+        " OR EXISTS (SELECT key FROM records GROUP BY key HAVING count(*) > 1)"
+        " OR EXISTS (SELECT 1 FROM refs r WHERE NOT EXISTS"
+        "   (SELECT 1 FROM records x WHERE x.key = r.target))"
+    ).fetchone()[0]
