@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 
 from factcli import __version__
-from factcli.model.files import walk_fact_files
+from factcli.model.files import fact_file_entries
 
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
@@ -54,12 +54,12 @@ def scan(root: Path) -> dict[str, FileStat]:
     """Every fact file under ``root`` (relative path) with what freshness is judged by."""
     prefix = len(os.path.join(str(root), ""))
     found: dict[str, FileStat] = {}
-    for path in walk_fact_files(root):
+    for entry in fact_file_entries(root):
         try:
-            stat = os.stat(path)
+            stat = entry.stat()
         except OSError:
             continue  # gone since the listing; the index forgets it
-        found[path[prefix:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+        found[entry.path[prefix:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
     return found
 
 

@@ -22,24 +22,44 @@ def discover(root: Path) -> list[Path]:
 
 
 def walk_fact_files(root: Path) -> Iterator[str]:
-    """The path of every fact file under ``root``, unsorted, as plain strings (cheap to stat)."""
+    """The path of every fact file under ``root``, unsorted, as plain strings."""
+    return (entry.path for entry in fact_file_entries(root))
+
+
+def fact_file_entries(root: Path) -> Iterator[os.DirEntry[str]]:
+    """A directory entry for every fact file under ``root``, unsorted.
+
+    Entries rather than paths, so a caller that stats every file (the index's
+    freshness check, on every run) lets ``os.scandir`` cache the result.
+    Hidden folders are skipped; symbolic links are followed, and a link
+    loop is an error rather than an endless walk.
+    """
     if not root.exists():
         raise FactsDirError(f"{root}: facts directory does not exist")
     if not root.is_dir():
         raise FactsDirError(f"{root}: is not a directory")
     if not os.access(root, os.R_OK | os.X_OK):
         raise FactsDirError(f"{root}: facts directory is not readable")
-    seen_dirs: set[tuple[int, int]] = set()
-    for directory, subdirs, files in os.walk(root, followlinks=True, onerror=_raise_walk_error):
-        stat = os.stat(directory)
-        if (stat.st_dev, stat.st_ino) in seen_dirs:
-            raise FactsDirError(f"{directory}: symbolic link loop in the facts directory")
-        seen_dirs.add((stat.st_dev, stat.st_ino))
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in files:
-            if name.endswith(".toml") and name not in IGNORED_FILE_NAMES:
-                yield os.path.join(directory, name)
-
-
-def _raise_walk_error(error: OSError) -> None:
-    raise FactsDirError(f"{error.filename}: {error.strerror or error}")
+    top = os.stat(root)
+    seen_dirs = {(top.st_dev, top.st_ino)}
+    pending = [str(root)]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.is_dir():
+                        if not entry.name.startswith("."):
+                            stat = entry.stat()
+                            if (stat.st_dev, stat.st_ino) in seen_dirs:
+                                raise FactsDirError(
+                                    f"{entry.path}: symbolic link loop in the facts directory"
+                                )
+                            seen_dirs.add((stat.st_dev, stat.st_ino))
+                            pending.append(entry.path)
+                    elif entry.name.endswith(".toml") and entry.name not in IGNORED_FILE_NAMES:
+                        yield entry
+        except OSError as error:
+            raise FactsDirError(
+                f"{error.filename or directory}: {error.strerror or error}"
+            ) from None
