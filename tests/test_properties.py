@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from factcli.errors import FactcliError
 from factcli.model.loader import load_paths, read_fact_file
 from factcli.model.records import FactBase
+from factcli.query.search import Document, SearchHit, _snippet, query_terms, rank
 from factcli.query.text import fold, fold_char, fold_with_offsets
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -169,3 +170,72 @@ def test_fast_folding_agrees_with_folding_each_character(text: str) -> None:
     folded, offsets = fold_with_offsets(text)
     assert folded == "".join(fold_char(c) for c in text)
     assert len(offsets) == len(folded) and all(0 <= i < len(text) for i in offsets)
+
+
+def _rank_every_document(docs: list[Document], query: str, limit: int) -> list[SearchHit]:
+    """The plain definition of the ranking: score every document exactly, then sort."""
+    terms = query_terms(query)
+    weights = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
+    hits: dict[tuple[str, str, str, str], SearchHit] = {}
+    for doc in docs:
+        folded, offsets = fold_with_offsets(doc.text)
+        spans: set[tuple[int, int]] = set()
+        for term in terms:
+            found = list(re.finditer(r"\b" + re.escape(term), folded))
+            if not found:
+                break
+            spans.update((offsets[m.start()], offsets[m.end() - 1] + 1) for m in found)
+        else:
+            words = fold(doc.text)
+            score = len(spans) + (5.0 if " ".join(terms) in words else 0.0)
+            score *= weights.get(doc.field, 1.5)
+            score /= 1 + len(words) / 400
+            snippet, highlights = _snippet(doc.text, sorted(spans))
+            key = (doc.record_id, doc.section, doc.field, snippet)
+            if key not in hits or hits[key].score < score:
+                hits[key] = SearchHit(
+                    doc.record_id, "visit", doc.section, doc.field, snippet, highlights, (), score
+                )
+    ordered = sorted(
+        hits.values(), key=lambda h: (-h.score, h.record_id, h.section, h.field, h.snippet)
+    )
+    return ordered[:limit]
+
+
+_WORDS = st.sampled_from(["fi", "ﬁre", "fire", "Fire", "énergie", "energy", "ener", "a", "ß", "ss"])
+_DOC_TEXT = st.lists(_WORDS | _TEXT, min_size=1, max_size=12).map(" ".join)
+_DOCS = st.lists(
+    st.builds(
+        Document,
+        record_id=st.sampled_from(["v1", "v2", "v3"]),
+        record_kind=st.just("visit"),
+        section=st.sampled_from(["summary", "statements[0]"]),
+        field=st.sampled_from(["title", "said", "quote", "note"]),
+        text=_DOC_TEXT,
+        sources=st.just(()),
+        folded=st.none(),
+    ),
+    max_size=30,
+)
+
+
+@SETTINGS
+@given(_DOCS, st.lists(_WORDS, min_size=1, max_size=3).map(" ".join), st.integers(1, 8))
+def test_search_ranks_as_scoring_every_document_would(
+    docs: list[Document], query: str, limit: int
+) -> None:
+    """Scoring exactly only the documents whose bound can reach the top changes nothing."""
+    try:
+        expected = _rank_every_document(docs, query, limit)
+    except FactcliError:
+        expected = []
+    try:
+        found = rank(docs, query, limit)
+    except FactcliError:
+        found = []
+    assert [(h.record_id, h.section, h.field, h.snippet, h.highlights, h.score) for h in found] == [
+        (h.record_id, h.section, h.field, h.snippet, h.highlights, h.score) for h in expected
+    ]
+    # The index hands over the folded text it stores; the ranking must not change.
+    prefolded = [doc._replace(folded=fold(doc.text)) for doc in docs]
+    assert (rank(prefolded, query, limit) if found else []) == found

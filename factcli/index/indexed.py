@@ -159,20 +159,21 @@ class IndexedFacts(FactsAccess):
         """Ranked hits: FTS5 finds every field holding each word, the shared ranker orders them."""
         match = " AND ".join(f'"{term}"*' for term in query_terms(text))
         rows = self._rows(
-            "SELECT owner, kind, section, field, text, sources FROM docs_fts"
-            " WHERE docs_fts MATCH ?",
+            "SELECT substr(owner, instr(owner, ':') + 1), kind, section, field, text, sources,"
+            " body FROM docs_fts WHERE docs_fts MATCH ?",
             match,
         )
         candidates = (
             Document(
-                owner.split(":", 1)[1],
+                record_id,
                 kind,
                 section,
                 field,
-                body,
+                original,
                 tuple(sources.split("\x1f")) if sources else (),
+                folded,
             )
-            for owner, kind, section, field, body, sources in rows
+            for record_id, kind, section, field, original, sources, folded in rows
         )
         hits = rank(candidates, text, limit)
         cited = {record_key("source", s) for hit in hits for s in hit.sources}

@@ -43,6 +43,8 @@ class Document(NamedTuple):
     field: str
     text: str
     sources: tuple[str, ...]
+    #: ``fold(text)``, when the caller has it already (the index stores it).
+    folded: str | None = None
 
 
 def documents(facts: FactBase, name_of: NameOf | None = None) -> Iterator[Document]:
@@ -74,11 +76,11 @@ def documents(facts: FactBase, name_of: NameOf | None = None) -> Iterator[Docume
             )
 
 
-def _match_spans(text: str, terms: list[str]) -> list[tuple[int, int]] | None:
+def _match_spans(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]] | None:
     folded, offsets = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []
-    for term in terms:
-        found = [m for m in re.finditer(r"\b" + re.escape(term), folded)]
+    for pattern in patterns:
+        found = list(pattern.finditer(folded))
         if not found:
             return None
         spans.extend((offsets[m.start()], offsets[m.end() - 1] + 1) for m in found)
@@ -111,22 +113,52 @@ def search(facts: FactBase, query: str, limit: int = 20) -> list[SearchHit]:
 
 
 def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchHit]:
-    """The documents that match every query word, scored, best first, at most ``limit``."""
+    """The documents that match every query word, scored, best first, at most ``limit``.
+
+    Scoring a document exactly (highlights mapped back into the original text,
+    a snippet) costs far more than bounding its score from its folded words,
+    and a common word can match thousands of fields. So every candidate gets
+    the bound, and only those whose bound can still reach the top ``limit``
+    are scored exactly: the answer is the one scoring them all would give.
+    """
     terms = query_terms(query)
     phrase = " ".join(terms)
-    hits: dict[tuple[str, str, str, str], SearchHit] = {}
-    for doc in candidates:
-        spans = _match_spans(doc.text, terms)
+    patterns = [re.compile(r"\b" + re.escape(term)) for term in dict.fromkeys(terms)]
+    bounded: list[tuple[float, int, Document, str]] = []
+    for order, doc in enumerate(candidates):
+        folded_text = fold(doc.text) if doc.folded is None else doc.folded
+        matches = 0
+        for pattern in patterns:
+            count = len(pattern.findall(folded_text))
+            if not count:
+                break
+            matches += count
+        else:
+            # Folded words hold the same matches as the spans below; mapping them
+            # back to the original text can only merge some, so this is a bound.
+            bound = _score(matches, phrase in folded_text, doc.field, folded_text)
+            bounded.append((bound, order, doc, folded_text))
+    if not bounded:
+        raise NotFoundError(f"nothing matches {query!r}")
+    bounded.sort(key=lambda item: (-item[0], item[1]))
+    hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]] = {}
+    last_bound = None
+    for bound, order, doc, folded_text in bounded:
+        # Checked once per distinct bound: templated text gives many equal ones.
+        if bound != last_bound:
+            if len(hits) >= limit and bound < _nth_best(hits, limit):
+                break  # neither this one nor any after it can enter the top
+            last_bound = bound
+        spans = _match_spans(doc.text, patterns)
         if spans is None:
             continue
-        folded_text = fold(doc.text)
-        score = len(spans) + (5.0 if phrase in folded_text else 0.0)
-        score *= _FIELD_WEIGHT.get(doc.field, 1.5)
-        score /= 1 + len(folded_text) / 400  # a match in a short field says more
+        score = _score(len(spans), phrase in folded_text, doc.field, folded_text)
         snippet, highlights = _snippet(doc.text, spans)
         key = (doc.record_id, doc.section, doc.field, snippet)
-        if key not in hits or hits[key].score < score:
-            hits[key] = SearchHit(
+        kept = hits.get(key)
+        # The same field found twice keeps its best score, and of equals the first found.
+        if kept is None or (kept[0].score, -kept[1]) < (score, -order):
+            hit = SearchHit(
                 doc.record_id,
                 doc.record_kind,
                 doc.section,
@@ -136,9 +168,21 @@ def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchH
                 doc.sources,
                 score,
             )
-    if not hits:
-        raise NotFoundError(f"nothing matches {query!r}")
+            hits[key] = (hit, order)
     ranked = sorted(
-        hits.values(), key=lambda h: (-h.score, h.record_id, h.section, h.field, h.snippet)
+        (hit for hit, _ in hits.values()),
+        key=lambda h: (-h.score, h.record_id, h.section, h.field, h.snippet),
     )
     return ranked[:limit]
+
+
+def _score(matches: int, has_phrase: bool, field: str, folded_text: str) -> float:
+    """More matches, the whole phrase, a weighty field and a short text score higher."""
+    score = matches + (5.0 if has_phrase else 0.0)
+    score *= _FIELD_WEIGHT.get(field, 1.5)
+    return score / (1 + len(folded_text) / 400)  # a match in a short field says more
+
+
+def _nth_best(hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]], n: int) -> float:
+    """The n-th highest score among the hits so far."""
+    return sorted((hit.score for hit, _ in hits.values()), reverse=True)[n - 1]
