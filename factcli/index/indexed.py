@@ -160,7 +160,8 @@ class IndexedFacts(FactsAccess):
         match = " AND ".join(f'"{term}"*' for term in query_terms(text))
         rows = self._rows(
             "SELECT substr(owner, instr(owner, ':') + 1), kind, section, field, text, sources,"
-            " body FROM docs_fts WHERE docs_fts MATCH ?",
+            " body FROM docs WHERE id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?)"
+            " ORDER BY id",
             match,
         )
         candidates = (

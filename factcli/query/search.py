@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
 from factcli.errors import NotFoundError
@@ -140,7 +141,7 @@ def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchH
             bounded.append((bound, order, doc, folded_text))
     if not bounded:
         raise NotFoundError(f"nothing matches {query!r}")
-    bounded.sort(key=lambda item: (-item[0], item[1]))
+    bounded.sort(key=itemgetter(0), reverse=True)  # stable: equals keep their order
     hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]] = {}
     last_bound = None
     for bound, order, doc, folded_text in bounded:
