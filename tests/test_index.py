@@ -69,6 +69,24 @@ def usable(root: Path) -> bool:
     return True
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text in a fact file, as a user editing it would."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def move_springfield(facts: Path) -> None:
+    """Replace the Springfield visit by a Shelbyville one: one file deleted, one added."""
+    original = facts / "visits" / "2020-03-springfield.toml"
+    moved = facts / "visits" / "2020-04-shelbyville.toml"
+    moved.write_text(
+        original.read_text(encoding="utf-8").replace(
+            'id = "2020-03-springfield"', 'id = "2020-04-shelbyville"'
+        ),
+        encoding="utf-8",
+    )
+    original.unlink()
+
+
 def answer(runner: CliRunner, *args: str, index: bool = True) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of one command, with or without the index."""
     env = {} if index else {"FACTCLI_NO_INDEX": "1"}
@@ -182,15 +200,7 @@ def test_a_changed_file_is_the_only_one_read_again(
 def test_deleted_and_added_files_are_seen(runner: CliRunner, facts: Path) -> None:
     args = ("visits", "-d", str(facts), "--fields", "id", "--format", "csv")
     assert answer(runner, *args)[1] == "id\n2020-03-springfield\n"
-    original = facts / "visits" / "2020-03-springfield.toml"
-    moved = facts / "visits" / "2020-04-shelbyville.toml"
-    moved.write_text(
-        original.read_text(encoding="utf-8").replace(
-            'id = "2020-03-springfield"', 'id = "2020-04-shelbyville"'
-        ),
-        encoding="utf-8",
-    )
-    original.unlink()
+    move_springfield(facts)
     assert answer(runner, *args)[1] == "id\n2020-04-shelbyville\n"
     code, _, err = answer(runner, "show", "2020-03-springfield", "-d", str(facts))
     assert code == 1 and "no visit or event with id '2020-03-springfield'" in err
@@ -216,25 +226,10 @@ def test_the_full_text_index_matches_its_documents_after_every_kind_of_update(
     runner: CliRunner, facts: Path
 ) -> None:
     usable(facts)
-    visit = facts / "visits" / "2020-03-springfield.toml"
-    visit.write_text(
-        visit.read_text(encoding="utf-8").replace("Harvest Fair visit", "Autumn Fair visit"),
-        encoding="utf-8",
-    )
-    people = facts / "people.toml"
-    people.write_text(
-        people.read_text(encoding="utf-8").replace('name = "Joe Quimby"', 'name = "Joseph Q"'),
-        encoding="utf-8",
-    )
+    edit(facts / "visits" / "2020-03-springfield.toml", "Harvest Fair visit", "Autumn Fair visit")
+    edit(facts / "people.toml", 'name = "Joe Quimby"', 'name = "Joseph Q"')
     assert usable(facts)
-    moved = facts / "visits" / "2020-04-shelbyville.toml"
-    moved.write_text(
-        visit.read_text(encoding="utf-8").replace(
-            'id = "2020-03-springfield"', 'id = "2020-04-shelbyville"'
-        ),
-        encoding="utf-8",
-    )
-    visit.unlink()
+    move_springfield(facts)
     assert usable(facts)
     path = index_path(facts)
     assert path is not None
