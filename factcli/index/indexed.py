@@ -9,6 +9,7 @@ name). So an indexed answer is the full-load answer, found faster.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
@@ -25,7 +26,7 @@ from factcli.query.search import Document, SearchHit, query_terms, rank
 from factcli.query.text import fold
 from factcli.query.visits import VisitFilter
 
-_RECORD, _ENTITY = record_key("record", ""), record_key("entity", "")
+_RECORD, _ENTITY, _SOURCE = (record_key(kind, "") for kind in ("record", "entity", "source"))
 _KEYS = "SELECT value FROM json_each(?)"
 
 
@@ -47,15 +48,21 @@ class IndexedFacts(FactsAccess):
     def _keys(self, sql: str, *params: Any) -> list[str]:
         return [row[0] for row in self._rows(sql, *params)]
 
-    def load(self, keys: Iterable[str]) -> FactBase:
-        """A FactBase of these records and everything they cite or name, transitively."""
+    def load(self, keys: Iterable[str], *, sources: bool = True) -> FactBase:
+        """A FactBase of these records and everything they cite or name, transitively.
+
+        Without ``sources``, what they cite is left out: for answers that name
+        people and places but show no citations, such as the list of visits.
+        """
         wanted = set(keys)
         frontier = list(wanted)
         while frontier:
             targets = self._keys(
                 f"SELECT DISTINCT target FROM refs WHERE owner IN ({_KEYS})", json.dumps(frontier)
             )
-            frontier = [t for t in targets if t not in wanted]
+            frontier = [
+                t for t in targets if t not in wanted and (sources or not t.startswith(_SOURCE))
+            ]
             wanted.update(frontier)
         rows = self._rows(
             f"SELECT kind, data, file FROM records WHERE key IN ({_KEYS})",
@@ -65,9 +72,10 @@ class IndexedFacts(FactsAccess):
 
     def _build(self, rows: list[tuple[str, str, str]]) -> FactBase:
         facts = FactBase()
+        root = str(self.root)
         for kind, data, file in rows:
             table = json.loads(data)
-            display = str(self.root / file)
+            display = os.path.join(root, file)  # as str(root / file), without a Path per record
             if kind == "visit":
                 facts.visits[table["id"]] = build_visit(table, display)
             elif kind == "event":
@@ -106,7 +114,7 @@ class IndexedFacts(FactsAccess):
 
     def visits(self, criteria: VisitFilter) -> tuple[FactBase, list[Visit]]:
         """Visits meeting the criteria, in date order."""
-        facts = self._candidates(criteria, events=False)
+        facts = self._candidates(criteria, events=False, sources=False)
         return facts, visits.filter_visits(facts, criteria)
 
     def timeline(self, criteria: VisitFilter) -> tuple[FactBase, list[Record]]:
@@ -114,7 +122,7 @@ class IndexedFacts(FactsAccess):
         facts = self._candidates(criteria, events=True)
         return facts, visits.timeline(facts, criteria)
 
-    def _candidates(self, criteria: VisitFilter, *, events: bool) -> FactBase:
+    def _candidates(self, criteria: VisitFilter, *, events: bool, sources: bool = True) -> FactBase:
         """The records SQL cannot rule out, with everything needed to test them exactly."""
         sql = ["SELECT key FROM records r WHERE kind IN ('visit', ?)"]
         params: list[Any] = ["event" if events else "visit"]
@@ -143,7 +151,7 @@ class IndexedFacts(FactsAccess):
             ids = entities.matching_entity_ids(registry, name, kind)
             sql.append(f"AND key IN (SELECT owner FROM refs WHERE target IN ({_KEYS}))")
             params.append(json.dumps([_ENTITY + i for i in ids]))
-        return self.load([*self._keys(" ".join(sql), *params), *registry_keys])
+        return self.load([*self._keys(" ".join(sql), *params), *registry_keys], sources=sources)
 
     def entity(self, name: str, kind: EntityKind) -> tuple[FactBase, Entity, list[Appearance]]:
         """The one entity a name means and everywhere it appears."""

@@ -62,7 +62,7 @@ class FactsAccess(ABC):
 
     @abstractmethod
     def visits(self, criteria: VisitFilter) -> tuple[FactBase, list[Visit]]:
-        """Visits meeting the criteria, in date order."""
+        """Visits meeting the criteria, in date order, and who they name (not their sources)."""
 
     @abstractmethod
     def timeline(self, criteria: VisitFilter) -> tuple[FactBase, list[Record]]:
