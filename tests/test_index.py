@@ -118,6 +118,10 @@ SHIPPED_QUESTIONS = [
     ["person", "shoigu", "--json"],
     ["person", "aung"],
     ["person", "nobody at all"],
+    ["person", "Min Aung Hlaing", "--json"],
+    ["person", "min-aung-hlaing"],
+    ["person", "SENIOR GENERAL MIN AUNG HLAING"],
+    ["org", "Rosatom"],
     ["org", "rosatom", "--json"],
     ["search", "shoigu"],
     ["search", "Mi Aung", "--json"],
@@ -239,6 +243,20 @@ def test_the_full_text_index_matches_its_documents_after_every_kind_of_update(
     for words in ("harvest", "autumn", "quimby", "joseph", "springfield", "shelbyville"):
         search = ("search", words, "-d", str(facts), "--json")
         assert answer(runner, *search) == answer(runner, *search, index=False)
+
+
+@pytest.mark.parametrize(
+    "name", ["Mayor Quimby", "Ana Ruiz", "ana-ruiz", "The Minister", "mayor", "Quimbi"]
+)
+def test_a_name_found_exactly_is_resolved_as_with_the_whole_registry(
+    runner: CliRunner, facts: Path, name: str
+) -> None:
+    # Ana Ruiz gets Joe Quimby's alias too: an exact name two people share is ambiguous.
+    edit(
+        facts / "people.toml", 'name = "Ana Ruiz"', 'name = "Ana Ruiz"\naliases = ["Mayor Quimby"]'
+    )
+    args = ("person", name, "-d", str(facts), "--json")
+    assert answer(runner, *args) == answer(runner, *args, index=False)
 
 
 def test_an_invalid_fact_base_is_reported_as_without_the_index(

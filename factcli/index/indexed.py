@@ -155,13 +155,38 @@ class IndexedFacts(FactsAccess):
 
     def entity(self, name: str, kind: EntityKind) -> tuple[FactBase, Entity, list[Appearance]]:
         """The one entity a name means and everywhere it appears."""
-        found = entities.find_entity(self.registry(), name, kind)
+        # Most names are written out in full: the entities named exactly that
+        # are all a full registry would give. Only a partial, misspelt or
+        # ambiguous name needs the whole registry (word matches, suggestions).
+        named = self.load(self._exactly_named(name), sources=False)
+        if entities.exact_matches(named, name, kind):
+            found = entities.find_entity(named, name, kind)
+        else:
+            found = entities.find_entity(self.registry(), name, kind)
         owners = self._keys(
             "SELECT DISTINCT owner FROM refs WHERE target = ? AND owner LIKE 'record:%'",
             _ENTITY + found.id,
         )
         facts = self.load([*owners, _ENTITY + found.id])
         return facts, facts.entities[found.id], entities.appearances(facts, found)
+
+    def _exactly_named(self, name: str) -> list[str]:
+        """Keys of every entity with a name, alias or id that folds to what ``name`` folds to."""
+        wanted = fold(name)
+        if not wanted:
+            return []
+        by_name = self._keys(
+            "SELECT DISTINCT owner FROM docs WHERE section = 'registry' AND field = 'name'"
+            " AND body = ? AND id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?)",
+            wanted,
+            " AND ".join(f'"{word}"' for word in wanted.split()),
+        )
+        by_id = [
+            key
+            for key in self._all_entity_keys()
+            if fold(key.removeprefix(_ENTITY).replace("-", " ")) == wanted
+        ]
+        return [*by_name, *by_id]
 
     def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:
         """Ranked hits: FTS5 finds every field holding each word, the shared ranker orders them."""

@@ -16,12 +16,22 @@ def _names(entity: Entity) -> list[str]:
     return [entity.id.replace("-", " "), entity.name, *entity.aliases]
 
 
-def _candidates(facts: FactBase, query: str, kind: EntityKind | None) -> list[Entity]:
+def exact_matches(facts: FactBase, query: str, kind: EntityKind | None) -> list[Entity]:
+    """Entities with a name, alias or id that folds to exactly what ``query`` folds to."""
     wanted = fold(query)
-    pool = [e for e in facts.entities.values() if kind is None or e.kind == kind]
-    exact = [e for e in pool if any(fold(n) == wanted for n in _names(e))]
+    return [
+        e
+        for e in facts.entities.values()
+        if kind in (None, e.kind) and any(fold(n) == wanted for n in _names(e))
+    ]
+
+
+def _candidates(facts: FactBase, query: str, kind: EntityKind | None) -> list[Entity]:
+    exact = exact_matches(facts, query, kind)
+    wanted = fold(query)
     if exact or not wanted:
         return exact
+    pool = [e for e in facts.entities.values() if kind is None or e.kind == kind]
     query_words = wanted.split()
 
     def word_match(name: str) -> bool:
