@@ -6,7 +6,6 @@ drawn, so ``--json`` in a shell loop never pays for it.
 
 from __future__ import annotations
 
-import csv
 import enum
 import json
 from collections.abc import Callable
@@ -46,6 +45,7 @@ def render_jsonl(report: Report, out: TextIO) -> None:
 
 def render_csv(report: Report, out: TextIO) -> None:
     """The report's flat records as CSV with a header row; formula-like cells neutralised."""
+    import csv  # only here: every other format would pay for importing it
     columns: dict[str, None] = dict.fromkeys(report.record_fields)
     for record in report.records:
         columns.update(dict.fromkeys(record))
