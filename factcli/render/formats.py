@@ -46,6 +46,7 @@ def render_jsonl(report: Report, out: TextIO) -> None:
 def render_csv(report: Report, out: TextIO) -> None:
     """The report's flat records as CSV with a header row; formula-like cells neutralised."""
     import csv  # only here: every other format would pay for importing it
+
     columns: dict[str, None] = dict.fromkeys(report.record_fields)
     for record in report.records:
         columns.update(dict.fromkeys(record))
