@@ -139,8 +139,6 @@ def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchH
             # back to the original text can only merge some, so this is a bound.
             bound = _score(matches, phrase in folded_text, doc.field, folded_text)
             bounded.append((bound, order, doc, folded_text))
-    if not bounded:
-        raise NotFoundError(f"nothing matches {query!r}")
     bounded.sort(key=itemgetter(0), reverse=True)  # stable: equals keep their order
     hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]] = {}
     last_bound = None
@@ -170,6 +168,8 @@ def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchH
                 score,
             )
             hits[key] = (hit, order)
+    if not hits:
+        raise NotFoundError(f"nothing matches {query!r}")
     ranked = sorted(
         (hit for hit, _ in hits.values()),
         key=lambda h: (-h.score, h.record_id, h.section, h.field, h.snippet),
