@@ -18,12 +18,7 @@ IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml"})
 
 def discover(root: Path) -> list[Path]:
     """Every fact file under ``root``, sorted; refuse a missing or unusable directory."""
-    return sorted(Path(path) for path in walk_fact_files(root))
-
-
-def walk_fact_files(root: Path) -> Iterator[str]:
-    """The path of every fact file under ``root``, unsorted, as plain strings."""
-    return (entry.path for entry in fact_file_entries(root))
+    return sorted(Path(entry.path) for entry in fact_file_entries(root))
 
 
 def fact_file_entries(root: Path) -> Iterator[os.DirEntry[str]]:
