@@ -158,11 +158,12 @@ class IndexedFacts(FactsAccess):
         # Most names are written out in full: the entities named exactly that
         # are all a full registry would give. Only a partial, misspelt or
         # ambiguous name needs the whole registry (word matches, suggestions).
-        named = self.load(self._exactly_named(name), sources=False)
+        entity_keys = self._all_entity_keys()
+        named = self.load(self._exactly_named(name, entity_keys), sources=False)
         if entities.exact_matches(named, name, kind):
             found = entities.find_entity(named, name, kind)
         else:
-            found = entities.find_entity(self.registry(), name, kind)
+            found = entities.find_entity(self.load(entity_keys), name, kind)
         owners = self._keys(
             "SELECT DISTINCT owner FROM refs WHERE target = ? AND owner LIKE 'record:%'",
             _ENTITY + found.id,
@@ -170,8 +171,11 @@ class IndexedFacts(FactsAccess):
         facts = self.load([*owners, _ENTITY + found.id])
         return facts, facts.entities[found.id], entities.appearances(facts, found)
 
-    def _exactly_named(self, name: str) -> list[str]:
-        """Keys of every entity with a name, alias or id that folds to what ``name`` folds to."""
+    def _exactly_named(self, name: str, entity_keys: list[str]) -> list[str]:
+        """Keys of every entity with a name, alias or id that folds to what ``name`` folds to.
+
+        ``entity_keys`` are the keys of every entity, which the ids are read from.
+        """
         wanted = fold(name)
         if not wanted:
             return []
@@ -183,7 +187,7 @@ class IndexedFacts(FactsAccess):
         )
         by_id = [
             key
-            for key in self._all_entity_keys()
+            for key in entity_keys
             if fold(key.removeprefix(_ENTITY).replace("-", " ")) == wanted
         ]
         return [*by_name, *by_id]
