@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("factcli.commands.data", "export"),
     "schema": ("factcli.commands.data", "schema"),
     "new": ("factcli.commands.new", "new"),
+    "batch": ("factcli.commands.batch", "batch"),
 }
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
@@ -91,19 +92,63 @@ def check_output(target: Path, facts_dir: Path | None, *, force: bool) -> None:
     check_target(target, force=force, protected=discover(root) if root.is_dir() else [])
 
 
+#: Fact bases opened once and kept for every question of a batch, while one runs.
+_held: dict[tuple[Path, bool], FactsAccess] | None = None
+
+
+@contextlib.contextmanager
+def holding_facts() -> Iterator[None]:
+    """Within the block, each fact base is opened (and checked for changes) only once."""
+    global _held
+    _held = {}
+    try:
+        yield
+    finally:
+        held, _held = _held, None
+        for access in held.values():
+            access.close()
+
+
 def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAccess:
     """Answers from the index when it can give them, else from the files loaded whole."""
-    from factcli.index.opening import open_index
     from factcli.model.location import bundled_facts_dir
+
+    root = facts_dir or bundled_facts_dir()
+    if _held is None:
+        return _open_facts(root, facts_dir, skip_invalid)
+    key = (root.absolute(), skip_invalid)
+    if key not in _held:
+        access = _open_facts(root, facts_dir, skip_invalid)
+        access.held = True
+        _held[key] = access
+    return _held[key]
+
+
+def _open_facts(root: Path, facts_dir: Path | None, skip_invalid: bool) -> FactsAccess:
+    from factcli.index.opening import open_index
     from factcli.query.access import LoadedFacts
 
-    indexed = open_index(facts_dir or bundled_facts_dir())
+    indexed = open_index(root)
     if indexed is not None:
         return indexed
     return LoadedFacts(load(facts_dir, skip_invalid))
 
 
 _paging_allowed = True
+
+#: Where reports go instead of stdout while a batch runs (see ``collecting``).
+_collector: Callable[[Report], None] | None = None
+
+
+@contextlib.contextmanager
+def collecting(collector: Callable[[Report], None]) -> Iterator[None]:
+    """Within the block, every report a command emits goes to ``collector``, not stdout."""
+    global _collector
+    _collector = collector
+    try:
+        yield
+    finally:
+        _collector = None
 
 
 def use_pager(allowed: bool) -> None:
@@ -115,6 +160,9 @@ def use_pager(allowed: bool) -> None:
 def _print(report: Report, chosen: OutputFormat) -> None:
     from factcli.render.formats import render
 
+    if _collector is not None:
+        _collector(report)
+        return
     if chosen in (OutputFormat.table, OutputFormat.markdown) and _paging_allowed:
         from factcli.render.pager import pager_command
 

@@ -28,6 +28,9 @@ class FactsAccess(ABC):
     Use it in a ``with`` block: an index holds a database connection open.
     """
 
+    #: Kept open past its ``with`` block, for the next question of a batch.
+    held: bool = False
+
     def __enter__(self) -> FactsAccess:
         """Itself."""
         return self
@@ -38,8 +41,9 @@ class FactsAccess(ABC):
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        """Release what answering held."""
-        self.close()
+        """Release what answering held, unless it is held for more questions."""
+        if not self.held:
+            self.close()
 
     def close(self) -> None:  # noqa: B027 - most answerers hold nothing
         """Release what answering held (nothing, unless overridden)."""

@@ -36,6 +36,26 @@ def render_json(report: Report, out: TextIO) -> None:
     out.write(_dumps(report.data, 2) + "\n")
 
 
+def batch_line(
+    line: int,
+    command: str,
+    exit_code: int,
+    result: Any = None,
+    error: str | None = None,
+    messages: list[str] | None = None,
+) -> str:
+    """One line of ``factcli batch`` output: an input line's answer or error, as compact JSON."""
+    document: dict[str, Any] = {"line": line, "command": command, "ok": exit_code == 0}
+    document["exit_code"] = exit_code
+    if result is not None:
+        document["result"] = result
+    if error is not None:
+        document["error"] = error
+    if messages:
+        document["messages"] = messages
+    return _dumps(document, None)
+
+
 def render_jsonl(report: Report, out: TextIO) -> None:
     """One JSON object per line: each item of a list answer, or the single object."""
     items = report.data if isinstance(report.data, list) else [report.data]
