@@ -8,8 +8,8 @@ import json
 from collections.abc import Callable
 
 from factcli.model import serialize
+from factcli.model.claims import walk
 from factcli.model.records import FactBase
-from factcli.query.claims import iter_claims
 from factcli.render import listings, views
 from factcli.render.formats import render_markdown
 from factcli.render.safe import spreadsheet_safe, visible
@@ -60,11 +60,11 @@ def to_csv(facts: FactBase) -> str:
             "quotes",
         ]
     )
-    for claim in iter_claims(facts):
-        text = "; ".join(f"{name}: {value}" for name, value in claim.texts)
+    for claim in walk(facts):
+        text = "; ".join(f"{name}: {value}" for name, value in claim.named_fields(facts.name_of))
         row = [
-            claim.owner_kind,
-            claim.owner_id,
+            claim.record_kind,
+            claim.record_id,
             claim.section,
             claim.position,
             text,

@@ -15,8 +15,8 @@ from typing import Any
 
 from factcli.index.store import record_key
 from factcli.model.build import references
+from factcli.model.claims import NAME_FIELDS
 from factcli.model.records import FactBase
-from factcli.query.claims import NAME_FIELDS
 from factcli.query.search import documents
 from factcli.query.text import fold
 

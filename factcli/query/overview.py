@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+from factcli.model.claims import walk
 from factcli.model.records import ContextNote, FactBase, Source
-from factcli.query.claims import iter_claims
 
 
 class SourceUse(NamedTuple):
@@ -20,8 +20,8 @@ class SourceUse(NamedTuple):
 def source_usage(facts: FactBase, owner_id: str | None = None) -> list[SourceUse]:
     """Sources with the number of claims citing each, optionally within one visit or event."""
     counts: Counter[str] = Counter()
-    for claim in iter_claims(facts):
-        if owner_id is None or claim.owner_id == owner_id:
+    for claim in walk(facts):
+        if owner_id is None or claim.record_id == owner_id:
             counts.update(claim.evidence.source_ids)
     sources = [s for s in facts.sources.values() if owner_id is None or counts[s.id]]
     ordered = sorted(sources, key=lambda s: (s.published.value.sort_key(), s.id))

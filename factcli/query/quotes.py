@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from factcli.errors import FactsDirError
+from factcli.model.claims import walk
 from factcli.model.records import FactBase
-from factcli.query.claims import iter_claims
 from factcli.query.text import normalise_quote
 
 
@@ -56,8 +56,8 @@ def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
     """Check every citation quote, and every 'said'/'wording' against its cited sources."""
     texts, failures = load_archive(facts, archive_dir)
     checked = 0
-    for claim in iter_claims(facts):
-        where = f"{claim.section}[{claim.position}]"
+    for claim in walk(facts):
+        where = claim.where
         for citation in claim.evidence.cite:
             checked += 1
             archived = texts.get(citation.source)
@@ -66,7 +66,7 @@ def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
             if normalise_quote(citation.quote) not in archived:
                 failures.append(
                     QuoteFailure(
-                        claim.owner_id,
+                        claim.record_id,
                         where,
                         (citation.source,),
                         citation.quote,
@@ -80,7 +80,7 @@ def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
             if not any(needle in texts.get(source_id, "") for source_id in cited):
                 failures.append(
                     QuoteFailure(
-                        claim.owner_id,
+                        claim.record_id,
                         f"{where}.{field_name}",
                         cited,
                         text,

@@ -14,8 +14,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from factcli.errors import NotFoundError
+from factcli.model.claims import NameOf, walk
 from factcli.model.records import FactBase
-from factcli.query.claims import NameOf, iter_claims
 from factcli.query.text import fold, fold_with_offsets
 
 _FIELD_WEIGHT = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
@@ -61,15 +61,16 @@ def documents(facts: FactBase, name_of: NameOf | None = None) -> Iterator[Docume
             yield Document(
                 source.id, "source", "bibliography", "headline", source.headline, (source.id,)
             )
-    for claim in iter_claims(facts, name_of):
-        section = f"{claim.section}[{claim.position}]"
+    name_of = name_of or facts.name_of
+    for claim in walk(facts):
+        section = claim.where
         cited = claim.evidence.source_ids
-        for field_name, text in claim.texts:
-            yield Document(claim.owner_id, claim.owner_kind, section, field_name, text, cited)
+        for field_name, text in claim.named_fields(name_of):
+            yield Document(claim.record_id, claim.record_kind, section, field_name, text, cited)
         for citation in claim.evidence.cite:
             yield Document(
-                claim.owner_id,
-                claim.owner_kind,
+                claim.record_id,
+                claim.record_kind,
                 section,
                 "quote",
                 citation.quote,
