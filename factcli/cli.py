@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("factcli.commands.data", "schema"),
     "new": ("factcli.commands.new", "new"),
     "batch": ("factcli.commands.batch", "batch"),
+    "quote": ("factcli.commands.authoring", "quote"),
 }
 
 

@@ -39,6 +39,15 @@ FieldsOption = Annotated[
         show_default=False,
     ),
 ]
+ArchiveOption = Annotated[
+    Path,
+    typer.Option(
+        "--archive",
+        envvar="FACTCLI_ARCHIVE",
+        help="Folder holding the sources' archived texts.",
+        show_default=False,
+    ),
+]
 SkipInvalidOption = Annotated[
     bool,
     typer.Option(

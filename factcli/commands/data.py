@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from factcli.commands.common import (
+    ArchiveOption,
     FactsDirOption,
     FormatOption,
     JsonOption,
@@ -71,9 +72,7 @@ def validate(
 
 @report_errors
 def verify_quotes(
-    archive: Annotated[
-        Path, typer.Option("--archive", help="Folder holding the sources' archived texts.")
-    ],
+    archive: ArchiveOption,
     facts_dir: FactsDirOption = None,
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
