@@ -39,11 +39,12 @@ QUERIES = {
         'development in the field of nuclear energy."'
     ),
 }
-WORDS = (
+FILLER = (
     "the military chief visited Moscow on Monday and met the defence minister to discuss "
     "arms sales training energy cooperation while critics said the junta sought recognition "
     "and support amid sanctions protests and growing pressure from the region"
-).split()
+)
+WORDS = FILLER.split()
 _BESIDE = Path(sys.executable).parent / "factcli"
 FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
 
