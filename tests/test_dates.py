@@ -9,6 +9,7 @@ from factcli.model.dates import (
     date_text,
     plain_date,
     record_dates_text,
+    shows_inferred_mark,
     span_text,
 )
 from factcli.model.edtf import parse_edtf
@@ -56,7 +57,29 @@ def test_inferred_dates_are_marked_and_words_as_stated_follow() -> None:
     )
     assert date_text(_claim("2021-06-22", as_stated="On Tuesday")) == "22 June 2021"
     assert date_text(None) == ""
+    assert date_text(_claim("2021-06-24/..", "inferred")) == "24 June 2021* or later"
+    assert date_text(_claim("202X", "inferred")) == "the 2020s*"
+    assert date_text(_claim("2022-08/2022-10", "inferred")) == "between August and October 2022*"
     assert INFERRED_LEGEND.startswith("* inferred date")
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("22 June 2021*", True),
+        ('22 June 2021* ("On Tuesday")', True),
+        ("July 2022* (end about then)", True),
+        ("August 2022* – end not reported", True),
+        ("24 June 2021* or later", True),
+        ("from August 2022*, end unknown", True),
+        ("the 2020s*", True),
+        ("22 June 2021", False),
+        ("a footnote*", False),
+        ("2021*2", False),
+    ],
+)
+def test_renderers_can_tell_a_marked_date(text: str, marked: bool) -> None:
+    assert shows_inferred_mark(text) is marked
 
 
 @pytest.mark.parametrize(
@@ -72,7 +95,7 @@ def test_inferred_dates_are_marked_and_words_as_stated_follow() -> None:
         (
             _claim("2022-07", "inferred"),
             _claim("2022-07~", "inferred"),
-            "July 2022 (end approximate)*",
+            "July 2022* (end about then)",
         ),
         (_claim("2022-08/2022-09"), None, "August or September 2022 – end not reported"),
         (_claim("2022-08"), _claim("../2022-09"), "August 2022 – by September 2022"),
@@ -87,7 +110,7 @@ def test_shipped_visits_read_in_words(shipped: FactBase) -> None:
     facts = shipped
     spans = {v.id: record_dates_text(v) for v in facts.visits.values()}
     assert spans["2021-06-moscow"] == "20 June 2021 – at least 24 June 2021*"
-    assert spans["2022-07-moscow"] == "July 2022 (end approximate)*"
+    assert spans["2022-07-moscow"] == "July 2022* (end about then)"
     assert spans["2022-09-vladivostok"].startswith("August or September 2022")
     for record in facts.items():
         words = record_dates_text(record)

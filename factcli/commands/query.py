@@ -29,10 +29,21 @@ from factcli.render.formats import OutputFormat
 YearOption = Annotated[int | None, typer.Option("--year", help="Only those overlapping this year.")]
 SinceOption = Annotated[
     str | None,
-    typer.Option("--since", help="Only those on or after this date (2022, 2022-07, 2022-07-10)."),
+    typer.Option(
+        "--since",
+        help="Only those that may fall on or after this date (2022, 2022-07 or 2022-07-10). "
+        "A record matches when any day it could mean overlaps the period: 'August or "
+        "September 2022' matches --since 2022-09, and a visit whose end is not reported "
+        "counts as lasting at least to its start.",
+    ),
 ]
 UntilOption = Annotated[
-    str | None, typer.Option("--until", help="Only those on or before this date.")
+    str | None,
+    typer.Option(
+        "--until",
+        help="Only those that may fall on or before this date (2022, 2022-07 or 2022-07-10); "
+        "a month or year counts to its last day, and uncertain dates match as for --since.",
+    ),
 ]
 CountryOption = Annotated[str | None, typer.Option("--country", help="Only those in this country.")]
 CityOption = Annotated[str | None, typer.Option("--city", help="Only those in this city.")]
@@ -49,8 +60,12 @@ def _day(text: str | None, option: str, latest: bool) -> date | None:
         return None
     try:
         value = parse_edtf(text)
-    except EdtfError as error:
-        raise UsageError(f"{option}: {error}") from None
+    except EdtfError:
+        value = None
+    if value is None or "/" in value.text or value.uncertain or value.approximate:
+        raise UsageError(
+            f"{option}: {text!r} is not a date; give a date like 2022-07 or 2022-07-10 (or a year)"
+        )
     return value.latest if latest else value.earliest
 
 

@@ -21,10 +21,7 @@ from factcli.model.records import DateClaim, Event, Visit
 #: Appended to a date the sources do not state outright.
 INFERRED_MARK = "*"
 #: The line a view prints under a table holding a marked date.
-INFERRED_LEGEND = (
-    "* inferred date: worked out from what the sources say, not stated by them "
-    "(the reasoning is in 'factcli show ID')"
-)
+INFERRED_LEGEND = "* inferred date: worked out from what the sources say, not stated in them"
 
 MONTHS = (
     "January",
@@ -162,10 +159,21 @@ def _end_words(end: EdtfDate) -> str:
     return plain_date(end)
 
 
-def marked(words: str, claim: DateClaim | None) -> str:
-    """``words`` with the inferred mark when ``claim`` is inferred."""
-    if claim is not None and claim.basis == "inferred":
+_YEAR = re.compile(r"\d{4}s?(?!.*\d{4})")
+
+
+def _with_mark(words: str) -> str:
+    """The mark goes right after the last year, so that every marked date reads alike."""
+    match = _YEAR.search(words)
+    if match is None:
         return words + INFERRED_MARK
+    return words[: match.end()] + INFERRED_MARK + words[match.end() :]
+
+
+def marked(words: str, claim: DateClaim | None) -> str:
+    """``words`` with the inferred mark after its year when ``claim`` is inferred."""
+    if claim is not None and claim.basis == "inferred":
+        return _with_mark(words)
     return words
 
 
@@ -188,14 +196,15 @@ def span_text(start: DateClaim, end: DateClaim | None) -> str:
     begin = plain_date(start.value)
     if end is None:
         return f"{marked(begin, start)} – end not reported"
-    inferred = INFERRED_MARK if "inferred" in (start.basis, end.basis) else ""
+    inferred = "inferred" in (start.basis, end.basis)
     first, second = _single(start.value.text), _single(end.value.text)
     if first is not None and second is not None:
         if first._replace(qualifier="") == second._replace(qualifier=""):
-            note = " (end approximate)" if second.qualifier and not first.qualifier else ""
-            return f"{begin}{note}{inferred}"
+            note = " (end about then)" if second.qualifier and not first.qualifier else ""
+            return (_with_mark(begin) if inferred else begin) + note
         if not first.qualifier and not second.qualifier and first.precision == second.precision:
-            return _closed(start.value.text, end.value.text) + inferred
+            words = _closed(start.value.text, end.value.text)
+            return _with_mark(words) if inferred else words
     return f"{marked(begin, start)} – {marked(_end_words(end.value), end)}"
 
 
@@ -204,6 +213,18 @@ def record_dates_text(record: Visit | Event) -> str:
     if isinstance(record, Event):
         return date_text(record.date)
     return span_text(record.start, record.end)
+
+
+_MARKED = re.compile(r"\d{4}s?" + re.escape(INFERRED_MARK) + r"(?!\w)")
+
+
+def shows_inferred_mark(text: str) -> bool:
+    """True when ``text`` holds a date written by this module with the inferred mark.
+
+    Every marked date ends in its year, then the mark: renderers use this to put
+    the legend under exactly the tables that need it.
+    """
+    return _MARKED.search(text) is not None
 
 
 def is_inferred(*claims: DateClaim | None) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcli.model.dates import date_text, span_text
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import (
     DateClaim,
@@ -56,6 +57,7 @@ def date_data(claim: DateClaim | None) -> Data | None:
         return None
     return {
         "edtf": claim.value.text,
+        "text": date_text(claim),
         "earliest": iso_earliest(claim.value),
         "latest": iso_latest(claim.value),
         "basis": claim.basis,
@@ -107,9 +109,29 @@ def _context_data(record: Visit | Event) -> list[Data]:
     ]
 
 
+def delegation_counts(facts: FactBase, visit: Visit) -> tuple[int, int]:
+    """How many delegates are people and how many are groups (a ministry's representatives)."""
+    groups = sum(
+        1 for d in visit.delegation if (e := facts.entities.get(d.who)) and e.kind == "org"
+    )
+    return len(visit.delegation) - groups, groups
+
+
+def delegation_words(facts: FactBase, visit: Visit) -> str:
+    """'5 people, 2 groups', or 'not reported' when no source names a delegation."""
+    if not visit.delegation:
+        return "not reported"
+    people, groups = delegation_counts(facts, visit)
+    parts = [f"{people} {'person' if people == 1 else 'people'}"] if people else []
+    if groups:
+        parts.append(f"{groups} {'group' if groups == 1 else 'groups'}")
+    return ", ".join(parts)
+
+
 def visit_summary(facts: FactBase, visit: Visit) -> Data:
     """The fields of one row of ``factcli visits``."""
     main = visit.main_place
+    people, groups = delegation_counts(facts, visit)
     return {
         "id": visit.id,
         "kind": "visit",
@@ -118,10 +140,14 @@ def visit_summary(facts: FactBase, visit: Visit) -> Data:
         "start": iso_earliest(visit.start.value),
         "end": iso_latest(visit.end.value) if visit.end else None,
         "dates": visit.dates.text,
+        "dates_text": span_text(visit.start, visit.end),
         "city": main.city if main else None,
         "country": main.country if main else None,
         "places": [p.city or p.country for p in visit.places],
         "delegation_size": len(visit.delegation),
+        "delegation_reported": bool(visit.delegation),
+        "delegation_people": people,
+        "delegation_groups": groups,
         "counterparts": [facts.name_of(c.who) for c in visit.counterparts],
     }
 
@@ -195,6 +221,7 @@ def event_summary(event: Event) -> Data:
         "start": iso_earliest(event.date.value),
         "end": iso_latest(event.date.value),
         "dates": event.date.value.text,
+        "dates_text": date_text(event.date),
         "city": main.city if main else None,
         "country": main.country if main else None,
     }

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from factcli.render.report import CellLike, Report
+from factcli.render.report import CellLike, Report, header_legend, section_legend
 from factcli.render.safe import spreadsheet_safe, visible
 
 
@@ -111,6 +111,8 @@ def _md_body(report: Report, out: TextIO, level: int) -> None:
         out.write(f"- **{_md(key)}:** {_md_cell(value)}\n")
     if report.header:
         out.write("\n")
+    if note := header_legend(report):
+        out.write(f"{_md(note)}\n\n")
     for section in report.sections:
         out.write(f"{'#' * level} {_md(section.title)}\n\n")
         out.write("| " + " | ".join(_md(c) for c in section.columns) + " |\n")
@@ -118,6 +120,8 @@ def _md_body(report: Report, out: TextIO, level: int) -> None:
         for row in section.rows:
             out.write("| " + " | ".join(_md_cell(c) for c in row) + " |\n")
         out.write("\n")
+        if note := section_legend(section):
+            out.write(f"{_md(note)}\n\n")
 
 
 def render_markdown(report: Report, out: TextIO) -> None:

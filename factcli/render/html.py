@@ -13,7 +13,16 @@ from html import escape
 from typing import TextIO
 
 from factcli import __version__
-from factcli.render.report import Cell, CellLike, Marks, Report, Section, SourceNote
+from factcli.render.report import (
+    Cell,
+    CellLike,
+    Marks,
+    Report,
+    Section,
+    SourceNote,
+    header_legend,
+    section_legend,
+)
 from factcli.render.safe import visible
 
 # 'none' for everything but the inline style sheet: no fonts, images, frames or fetches.
@@ -33,7 +42,8 @@ dt { font-weight: bold; }
 dd { margin: 0; }
 sup a { text-decoration: none; }
 sup.cite { white-space: nowrap; }
-.dim { color: #666; }
+.dim, .legend { color: #666; }
+.legend { font-size: 0.9rem; margin-top: -1rem; }
 :target { background: #fff3b0; }
 footer { margin-top: 3rem; color: #666; font-size: 0.9rem; }
 @media print { a { color: inherit; } }
@@ -88,7 +98,10 @@ def _section(section: Section, level: int, out: TextIO) -> None:
     out.write("</tr></thead>\n<tbody>\n")
     for row in section.rows:
         out.write("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>\n")
-    out.write("</tbody>\n</table>\n</section>\n")
+    out.write("</tbody>\n</table>\n")
+    if note := section_legend(section):
+        out.write(f'<p class="legend">{_text(note)}</p>\n')
+    out.write("</section>\n")
 
 
 def _body(report: Report, level: int, out: TextIO) -> None:
@@ -97,6 +110,8 @@ def _body(report: Report, level: int, out: TextIO) -> None:
         for key, value in report.header:
             out.write(f"<dt>{_text(key)}</dt><dd>{_cell(value)}</dd>\n")
         out.write("</dl>\n")
+        if note := header_legend(report):
+            out.write(f'<p class="legend">{_text(note)}</p>\n')
     for section in report.sections:
         _section(section, level, out)
 

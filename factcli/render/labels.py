@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.model import serialize
+from factcli.model.dates import date_text, record_dates_text
 from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Visit
 from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
 
@@ -97,15 +98,8 @@ def _reasons(evidence: Evidence | None, date: DateClaim | None) -> list[str]:
 
 
 def date_label(claim: DateClaim | None) -> str:
-    """A date as a reader wants it: the EDTF value and the source's own words."""
-    if claim is None:
-        return ""
-    text = claim.value.text.replace("/..", " or later").replace("../", "by ")
-    if text.endswith("/"):
-        text = text[:-1] + " – ?"
-    if claim.as_stated:
-        text += f' ("{claim.as_stated}")'
-    return text
+    """A date in plain words, marked when inferred, then the source's own words."""
+    return date_text(claim, as_stated=True)
 
 
 def place_label(places: tuple[Place, ...]) -> str:
@@ -118,8 +112,5 @@ def place_label(places: tuple[Place, ...]) -> str:
 
 
 def span_label(record: Visit | Event) -> str:
-    """A visit's 'start – end', or an event's date."""
-    if isinstance(record, Event):
-        return date_label(record.date)
-    end = f" – {date_label(record.end)}" if record.end else " – ?"
-    return date_label(record.start) + end
+    """A visit's 'start – end', or an event's date, in plain words."""
+    return record_dates_text(record)

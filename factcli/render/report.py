@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
+
+from factcli.model.dates import INFERRED_LEGEND, shows_inferred_mark
 
 
 class Marks(NamedTuple):
@@ -116,6 +119,23 @@ def cell_text(cell: CellLike) -> str:
     if cell.marks is None:
         return cell.text
     return " ".join(t for t in (cell.text, cell.marks.text) if t)
+
+
+def legend(cells: Iterable[CellLike]) -> str:
+    """The line to print under a table or header whose cells show an inferred date, else ''."""
+    if any(shows_inferred_mark(cell_text(cell)) for cell in cells):
+        return INFERRED_LEGEND
+    return ""
+
+
+def section_legend(section: Section) -> str:
+    """The legend line under ``section``, '' when none of its dates is marked inferred."""
+    return legend(cell for row in section.rows for cell in row)
+
+
+def header_legend(report: Report) -> str:
+    """The legend line under a report's header, '' when no header date is marked inferred."""
+    return legend(value for _, value in report.header)
 
 
 def sources_section(sources: list[SourceNote]) -> Section:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import TextIO
 
 from rich import box
@@ -10,7 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from factcli.render.console import make_console
-from factcli.render.report import CellLike, Report, Section, cell_text, sources_section
+from factcli.render.report import (
+    CellLike,
+    Report,
+    Section,
+    cell_text,
+    header_legend,
+    section_legend,
+    sources_section,
+)
 from factcli.render.safe import visible
 
 
@@ -34,6 +43,8 @@ def _header(console: Console, report: Report) -> None:
     for key, value in report.header:
         grid.add_row(Text(visible(key) + ":"), to_text(value))
     console.print(grid)
+    if note := header_legend(report):
+        console.print(Text(note, style="dim"))
     console.print()
 
 
@@ -74,7 +85,13 @@ def _table(console: Console, section: Section, widths: list[int]) -> None:
     for row in section.rows:
         table.add_row(*(to_text(c) for c in row))
     console.print(table)
+    _legend(console, section)
     console.print()
+
+
+def _legend(console: Console, section: Section) -> None:
+    if note := section_legend(section):
+        console.print(Text(note, style="dim"))
 
 
 def _cards(console: Console, section: Section) -> None:
@@ -89,6 +106,7 @@ def _cards(console: Console, section: Section) -> None:
                 grid.add_row(Text(visible(column) + ":"), to_text(cell))
         console.print(grid)
         console.print(Text("─" * min(console.width, 20), style="dim"))
+    _legend(console, section)
     console.print()
 
 
@@ -117,6 +135,7 @@ def _timeline(console: Console, section: Section) -> None:
             place.stylize("italic")
             grid.add_row(Text("  │   "), place)
     console.print(grid)
+    _legend(console, section)
     console.print()
 
 
@@ -133,8 +152,16 @@ def _sections(console: Console, sections: list[Section]) -> None:
 
 
 def render_rich(report: Report, out: TextIO) -> None:
-    """Print the report to ``out``."""
-    console = make_console(out)
+    """Print the report to ``out``; piped or redirected, without Rich's trailing padding."""
+    if out.isatty():
+        _draw(make_console(out), report)
+        return
+    buffer = io.StringIO()
+    _draw(make_console(buffer), report)
+    out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+def _draw(console: Console, report: Report) -> None:
     if report.header:
         _header(console, report)
     _sections(console, report.sections)

@@ -5,16 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.model import serialize
+from factcli.model.dates import plain_date
 from factcli.model.records import DateClaim, Entity, Event, Evidence, FactBase, Visit
 from factcli.query.entities import Appearance
 from factcli.render.labels import Citations, date_label, place_label, span_label
 from factcli.render.report import Cell, CellLike, Report, Section
-
-
-def _compact_span(visit: Visit) -> str:
-    start = visit.start.value.text.replace("/", " to ")
-    end = visit.end.value.text.replace("/..", "+").replace("/", " to ") if visit.end else "?"
-    return f"{start} – {end}"
 
 
 def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
@@ -25,10 +20,10 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
         section.rows.append(
             [
                 visit.id,
-                _compact_span(visit),
+                span_label(visit),
                 "; ".join(p.city or p.country for p in visit.places),
                 visit.occasion or visit.title,
-                str(len(visit.delegation)),
+                serialize.delegation_words(facts, visit),
                 ", ".join(facts.name_of(c.who) for c in visit.counterparts[:3]),
             ]
         )
@@ -255,7 +250,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             [
                 role.title,
                 role.organisation or "",
-                role.during.text if role.during else "",
+                plain_date(role.during) if role.during else "",
                 cite.marks(role.evidence),
             ]
         )
