@@ -211,3 +211,45 @@ def test_installed_quote_reads_the_archive_from_the_environment() -> None:
         '{ source = "myanmar-now-2022-07", '
         'quote = "Military-controlled media did not report on the visit" }\n'
     )
+
+
+def test_verify_quotes_names_the_closest_passage_with_a_word_diff(facts_copy: Path) -> None:
+    visit = next((facts_copy / "visits").glob("*.toml"))
+    text = visit.read_text(encoding="utf-8")
+    visit.write_text(
+        text.replace('"flew to Springfield on Monday"', '"flew to Springfield on a Monday"'),
+        encoding="utf-8",
+    )
+    args = ("verify-quotes", "-d", str(facts_copy), "--archive", str(MINI_ARCHIVE))
+    code, out, err = invoke(*args)
+    assert code == 1 and err == "factcli: 14 quotes checked, 1 not found\n"
+    assert [line.rstrip() for line in out.splitlines()][-6:] == [
+        "Closest passages",
+        "Where                   Source Chars Passage             Word diff",
+        "─" * 79,
+        "2020-03-springfield     alpha  26-55 flew to Springfield flew to Springfield on",
+        "places[0]                            on Monday           [-a-] Monday",
+        "",
+    ]
+    code, out, _ = invoke(*args, "--json")
+    failure = json.loads(out)["failures"][0]
+    assert failure["closest"] == {
+        "score": 96.7,
+        "source": "alpha",
+        "archive": "alpha.txt",
+        "start": 26,
+        "end": 55,
+        "text": "flew to Springfield on Monday",
+    }
+    assert failure["diff"] == "flew to Springfield on [-a-] Monday"
+    archived = (MINI_ARCHIVE / "alpha.txt").read_text(encoding="utf-8")
+    assert archived[26:55] == failure["closest"]["text"]
+
+
+def test_verify_quotes_offers_no_passage_unlike_the_quote(tmp_path: Path) -> None:
+    (tmp_path / "alpha.txt").write_text("nothing", encoding="utf-8")
+    (tmp_path / "beta.txt").write_text("nothing", encoding="utf-8")
+    code, out, _ = invoke("verify-quotes", "-d", str(MINI), "--archive", str(tmp_path), "--json")
+    failures = json.loads(out)["failures"]
+    assert code == 1 and failures
+    assert all(f["closest"] is None and f["diff"] is None for f in failures)

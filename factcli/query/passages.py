@@ -248,9 +248,13 @@ def find_passages(
     return [p._replace(score=round(p.score, 1)) for p in kept[:limit]]
 
 
+#: Below this, the closest passage is too unlike a failing quote to be its fix.
+CLOSEST_SCORE = 50.0
+
+
 def closest_passage(query: str, texts: Iterable[ArchivedText]) -> Passage | None:
-    """The passage most like ``query`` however poor the match, or None in empty texts."""
-    found = find_passages(query, texts, limit=1, min_score=0.0)
+    """The passage most like ``query``, unless even the best is unlike it."""
+    found = find_passages(query, texts, limit=1, min_score=CLOSEST_SCORE)
     return found[0] if found else None
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcli.errors import FactsDirError
 from factcli.model.claims import walk
 from factcli.model.records import FactBase
 from factcli.query.text import normalise_quote
+
+if TYPE_CHECKING:
+    from factcli.query.passages import ArchivedText, Passage
 
 
 class QuoteFailure(NamedTuple):
@@ -19,6 +22,8 @@ class QuoteFailure(NamedTuple):
     source_ids: tuple[str, ...]
     text: str
     reason: str
+    #: The passage of a cited source most like the text, so the fix is one paste.
+    closest: Passage | None = None
 
 
 class QuoteReport(NamedTuple):
@@ -87,4 +92,39 @@ def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
                         f"'{field_name}' is not verbatim in any cited source",
                     )
                 )
-    return QuoteReport(checked, tuple(failures))
+    return QuoteReport(checked, tuple(_with_closest(facts, archive_dir, failures)))
+
+
+def _raw_texts(facts: FactBase, archive_dir: Path, wanted: set[str]) -> dict[str, ArchivedText]:
+    from factcli.query.passages import ArchivedText
+
+    found: dict[str, ArchivedText] = {}
+    for source_id in wanted:
+        source = facts.sources.get(source_id)
+        if source is None or source.archive is None:
+            continue
+        try:
+            text = (archive_dir / source.archive).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # already reported as a failure of its own
+        found[source_id] = ArchivedText(source_id, source.archive, text)
+    return found
+
+
+def _with_closest(
+    facts: FactBase, archive_dir: Path, failures: list[QuoteFailure]
+) -> list[QuoteFailure]:
+    """Each failing quote with the closest passage of the sources it cites."""
+    # Failures "in sources" are archive files missing or unreadable, not quotes.
+    quoted = [i for i, f in enumerate(failures) if f.where != "sources" and f.text]
+    if not quoted:
+        return failures  # rapidfuzz is imported only when there is something to look for
+    from factcli.query.passages import closest_passage
+
+    texts = _raw_texts(facts, archive_dir, {s for i in quoted for s in failures[i].source_ids})
+    updated = list(failures)
+    for i in quoted:
+        cited = [texts[s] for s in failures[i].source_ids if s in texts]
+        if cited:
+            updated[i] = failures[i]._replace(closest=closest_passage(failures[i].text, cited))
+    return updated

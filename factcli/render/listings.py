@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from factcli.errors import Problem
 from factcli.model import serialize
 from factcli.model.records import Event, Evidence, FactBase, Visit
@@ -147,8 +149,9 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
 
 
 def quotes_report(report: QuoteReport) -> Report:
-    """``factcli verify-quotes``: each failing quote, or none."""
+    """``factcli verify-quotes``: each failing quote, then the closest passage and a word diff."""
     section = Section("Quotes not found", ["Record", "Where", "Source", "Problem", "Text"])
+    closest = Section("Closest passages", ["Where", "Source", "Chars", "Passage", "Word diff"])
     data = []
     for failure in report.failures:
         section.rows.append(
@@ -160,21 +163,50 @@ def quotes_report(report: QuoteReport) -> Report:
                 failure.text,
             ]
         )
-        data.append(
-            {
-                "record_id": failure.owner_id,
-                "where": failure.where,
-                "sources": list(failure.source_ids),
-                "problem": failure.reason,
-                "text": failure.text,
-            }
-        )
-    flat = [{**row, "sources": ";".join(row["sources"])} for row in data]
+        row: dict[str, Any] = {
+            "record_id": failure.owner_id,
+            "where": failure.where,
+            "sources": list(failure.source_ids),
+            "problem": failure.reason,
+            "text": failure.text,
+            "closest": None,
+            "diff": None,
+        }
+        if failure.closest is not None:
+            # Only a failing check gets here, and it has imported the matcher already.
+            from factcli.query.passages import word_diff
+            from factcli.render.authoring import passage_data, wdiff
+
+            passage = failure.closest
+            diff = wdiff(word_diff(failure.text, passage.text))
+            closest.rows.append(
+                [
+                    f"{failure.owner_id} {failure.where}",
+                    passage.source_id or passage.archive,
+                    f"{passage.start}-{passage.end}",
+                    passage.text,
+                    diff,
+                ]
+            )
+            row["closest"] = passage_data(passage)
+            row["diff"] = diff
+        data.append(row)
+    flat = [
+        {
+            **{k: v for k, v in row.items() if k != "closest"},
+            "sources": ";".join(row["sources"]),
+            "closest_text": row["closest"]["text"] if row["closest"] else None,
+        }
+        for row in data
+    ]
     summary = {"checked": report.checked, "failed": len(report.failures), "failures": data}
+    sections = [section] if data else []
+    if closest.rows:
+        sections.append(closest)
     return Report(
         summary,
         flat,
-        [section] if data else [],
+        sections,
         title=f"{report.checked} quotes checked, {len(report.failures)} not found",
     )
 
