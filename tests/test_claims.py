@@ -87,6 +87,7 @@ def test_a_claim_without_a_date_has_none_and_its_record_only_as_context(mini: Fa
         mini.visits["2020-03-springfield"].dates,
         "2020-03-02",
         None,
+        "2 March 2020 – end not reported",
     )
     event = next(c for c in walk(mini) if c.record_kind == "event")
     assert event.within is not None

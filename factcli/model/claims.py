@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from factcli.model.dates import record_dates_text
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import (
     Activity,
@@ -82,6 +83,7 @@ class Within(NamedTuple):
     dates: EdtfDate
     start: str | None  # the earliest ISO day the record can cover
     end: str | None  # the latest, None when unknown
+    text: str  # its dates in words, as tables show them
 
 
 class Claim(NamedTuple):
@@ -146,7 +148,8 @@ def record_span(record: Visit | Event) -> tuple[str | None, str | None]:
 def within(record: Visit | Event) -> Within:
     """The context a claim of ``record`` is shown in when it has no date of its own."""
     kind = "visit" if isinstance(record, Visit) else "event"
-    return Within(record.id, kind, record.title, record.dates, *record_span(record))
+    words = record_dates_text(record)
+    return Within(record.id, kind, record.title, record.dates, *record_span(record), words)
 
 
 def _kept(*pairs: tuple[str, str | None]) -> tuple[tuple[str, str], ...]:

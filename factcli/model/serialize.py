@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcli.model.claims import Claim, Within
 from factcli.model.dates import date_text, span_text
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import (
@@ -66,6 +67,45 @@ def date_data(claim: DateClaim | None) -> Data | None:
         "cite": [{"source": c.source, "quote": c.quote} for c in claim.evidence.cite]
         if claim.evidence
         else [],
+    }
+
+
+def within_data(within: Within | None) -> Data | None:
+    """The visit or event around a claim, for context: its id, kind and first and last day."""
+    if within is None:
+        return None
+    return {"id": within.id, "kind": within.kind, "start": within.start, "end": within.end}
+
+
+def claim_data(claim: Claim) -> Data:
+    """A claim's own provenance, as every row that shows a claim carries it.
+
+    ``date`` is the claim's own (null when no source dates it) and ``within``
+    the record around it, which dates it only as context. ``basis`` and
+    ``reasoning`` are the claim's; ``cite`` is every (source, quote) it rests on.
+    """
+    return {
+        "date": date_data(claim.date),
+        "within": within_data(claim.within),
+        "basis": claim.evidence.basis,
+        "reasoning": claim.evidence.reasoning,
+        "sources": list(claim.source_ids),
+        "cite": [{"source": c.source, "quote": c.quote} for c in claim.cite],
+    }
+
+
+def claim_flat(claim: Claim) -> Data:
+    """``claim_data`` as flat cells for CSV and JSONL: the date as EDTF, the context in three."""
+    inside = claim.within
+    return {
+        "date": claim.date.value.text if claim.date else None,
+        "within_id": inside.id if inside else None,
+        "within_start": inside.start if inside else None,
+        "within_end": inside.end if inside else None,
+        "basis": claim.evidence.basis,
+        "reasoning": claim.evidence.reasoning,
+        "sources": ";".join(claim.source_ids),
+        "quote": " | ".join(c.quote for c in claim.cite),
     }
 
 

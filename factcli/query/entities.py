@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import Literal, NamedTuple
 
 from factcli.errors import AmbiguousError, NotFoundError
-from factcli.model.records import DateClaim, Entity, Event, Evidence, FactBase, Visit
+from factcli.model.claims import Claim, walk
+from factcli.model.records import DateClaim, Entity, Evidence, FactBase
 from factcli.query.text import fold
 
 EntityKind = Literal["person", "org"]
@@ -67,58 +69,69 @@ def find_entity(facts: FactBase, query: str, kind: EntityKind | None) -> Entity:
     raise NotFoundError(f"no {label} matching {query!r}{hint}")
 
 
+#: What an entity appears as, by the section of the claim that names it, in display order.
+APPEARS_AS = {
+    "delegation": "delegation",
+    "counterparts": "counterpart",
+    "agreements": "agreement",
+    "activities": "activity",
+    "summary": "participant",
+    "statements": "statement",
+}
+_ORDER = {section: n for n, section in enumerate(APPEARS_AS)}
+
+
 class Appearance(NamedTuple):
-    """One place an entity appears: in which record, as what, when, on what evidence."""
+    """One claim that names an entity, and what the entity appears in it as."""
 
-    record_id: str
-    record_title: str
-    record_kind: str  # "visit" or "event"
+    claim: Claim
     role: str  # "delegation", "counterpart", "statement", ...
-    detail: str
-    date: DateClaim
-    evidence: Evidence
+    record_title: str
+
+    @property
+    def record_id(self) -> str:
+        """The visit or event the claim belongs to."""
+        return self.claim.record_id
+
+    @property
+    def record_kind(self) -> str:
+        """``visit`` or ``event``."""
+        return self.claim.record_kind
+
+    @property
+    def detail(self) -> str:
+        """What the claim says about the entity."""
+        return self.claim.text
+
+    @property
+    def date(self) -> DateClaim | None:
+        """The claim's own date; None when no source dates it."""
+        return self.claim.date
+
+    @property
+    def evidence(self) -> Evidence:
+        """The claim's own basis and citations."""
+        return self.claim.evidence
 
 
-def _roles_in(
-    record: Visit | Event, target: str
-) -> list[tuple[str, str, DateClaim | None, Evidence]]:
-    """(as what, detail, date, evidence) for each place ``target`` appears in one record."""
-    found: list[tuple[str, str, DateClaim | None, Evidence]] = []
-    if isinstance(record, Visit):
-        for d in record.delegation:
-            if d.who == target:
-                found.append(
-                    ("delegation", " ".join(x for x in (d.rank, d.role) if x), None, d.evidence)
-                )
-        for c in record.counterparts:
-            if c.who == target:
-                found.append(
-                    ("counterpart", "; ".join(c.topics) or (c.role or ""), c.date, c.evidence)
-                )
-        for a in record.agreements:
-            if target in a.parties:
-                found.append(("agreement", a.title, a.date, a.evidence))
-        for act in record.activities:
-            if target in act.attendees:
-                found.append(("activity", act.description, act.date, act.evidence))
-    elif target in record.participants:
-        found.append(("participant", record.summary, None, record.evidence))
-    for s in record.statements:
-        if s.speaker == target:
-            found.append(("statement", s.said, s.date, s.evidence))
-    return found
+def claim_order(claim: Claim) -> tuple[tuple[date, date], str]:
+    """Date order: by the claim's own date, else by the dates of the record it sits in."""
+    if claim.date is not None:
+        return claim.date.value.sort_key(), claim.record_id
+    if claim.within is not None:
+        return claim.within.dates.sort_key(), claim.record_id
+    return (date.min, date.min), claim.record_id
 
 
 def appearances(facts: FactBase, entity: Entity) -> list[Appearance]:
     """Every visit, meeting, statement and event the entity appears in, in date order."""
-    found: list[Appearance] = []
-    for record in facts.items():
-        kind = "visit" if isinstance(record, Visit) else "event"
-        default_date = record.start if isinstance(record, Visit) else record.date
-        for role, detail, date, evidence in _roles_in(record, entity.id):
-            found.append(
-                Appearance(
-                    record.id, record.title, kind, role, detail, date or default_date, evidence
-                )
-            )
-    return sorted(found, key=lambda a: (a.date.value.sort_key(), a.record_id))
+    found = [
+        Appearance(claim, APPEARS_AS[claim.section], claim.within.title if claim.within else "")
+        for claim in walk(facts)
+        if claim.section in APPEARS_AS
+        and claim.record_kind in ("visit", "event")
+        and entity.id in claim.entities
+    ]
+    # Within one record: the order of APPEARS_AS, then the order of the file.
+    found.sort(key=lambda a: (_ORDER[a.claim.section], a.claim.position))
+    return sorted(found, key=lambda a: claim_order(a.claim))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.model import serialize
+from factcli.model.claims import Within
 from factcli.model.dates import date_text, record_dates_text
 from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Visit
 from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
@@ -100,6 +101,20 @@ def _reasons(evidence: Evidence | None, date: DateClaim | None) -> list[str]:
 def date_label(claim: DateClaim | None) -> str:
     """A date in plain words, marked when inferred, then the source's own words."""
     return date_text(claim, as_stated=True)
+
+
+def within_label(within: Within | None) -> str:
+    """The dates of the record around an undated claim, labelled as context, not as its date."""
+    if within is None:
+        return "undated"
+    return f"undated; {within.kind} {within.text}"
+
+
+def claim_date_cell(date: DateClaim | None, within: Within | None) -> Cell:
+    """A claim's own date; for an undated claim, its record's dates, dimmed and labelled."""
+    if date is not None:
+        return Cell(date_label(date))
+    return Cell(within_label(within), dim=True)
 
 
 def place_label(places: tuple[Place, ...]) -> str:

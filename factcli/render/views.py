@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from factcli.model import serialize
+from factcli.model.claims import record_claims
 from factcli.model.dates import plain_date
-from factcli.model.records import DateClaim, Entity, Event, Evidence, FactBase, Visit
+from factcli.model.records import Entity, Event, Evidence, FactBase, Visit
 from factcli.query.entities import Appearance
-from factcli.render.labels import Citations, date_label, place_label, span_label
+from factcli.render.claim_tables import claim_sections, flat_row
+from factcli.render.labels import (
+    Citations,
+    claim_date_cell,
+    date_label,
+    place_label,
+    span_label,
+)
 from factcli.render.report import Cell, CellLike, Report, Section
 
 
@@ -32,19 +38,6 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
         for row in data
     ]
     return Report(data, flat, [section], title=f"{len(visits)} visit(s)")
-
-
-def _claim_row(
-    claim_kind: str, text: str, date: DateClaim | None, evidence: Evidence
-) -> dict[str, Any]:
-    return {
-        "section": claim_kind,
-        "text": text,
-        "date": date.value.text if date else None,
-        "basis": evidence.basis,
-        "sources": ";".join(evidence.source_ids),
-        "quote": " | ".join(c.quote for c in evidence.cite),
-    }
 
 
 def show_report(facts: FactBase, record: Visit | Event) -> Report:
@@ -92,116 +85,7 @@ def _record_report(facts: FactBase, record: Visit | Event, cite: Citations) -> R
         ("Occasion", visit.occasion or "—"),
         ("Summary", visit.summary),
     ]
-    rows: list[dict[str, Any]] = []
-    sections: list[Section] = []
-
-    def add_section(
-        title: str,
-        columns: list[str],
-        items: list[tuple[list[CellLike], str, DateClaim | None, Evidence]],
-    ) -> None:
-        if not items:
-            return
-        section = Section(title, [*columns, "Src"])
-        for cells, text, date, evidence in items:
-            section.rows.append([*cells, cite.marks(evidence, date)])
-            rows.append(_claim_row(title.lower(), text, date, evidence))
-        sections.append(section)
-
-    add_section(
-        "Described as",
-        ["By", "Description"],
-        [
-            ([c.by, c.description], f"{c.by}: {c.description}", None, c.evidence)
-            for c in visit.characterisations
-        ],
-    )
-    add_section(
-        "Places",
-        ["Place", "Role", "Note"],
-        [
-            (
-                [", ".join(x for x in (p.city, p.country) if x), p.role, p.note or ""],
-                place_label((p,)),
-                p.date,
-                p.evidence,
-            )
-            for p in visit.places
-        ],
-    )
-    add_section(
-        "Delegation",
-        ["Name", "Rank", "Role"],
-        [
-            (
-                [facts.name_of(d.who), d.rank or "", d.role or ""],
-                facts.name_of(d.who),
-                None,
-                d.evidence,
-            )
-            for d in visit.delegation
-        ],
-    )
-    add_section(
-        "Counterparts",
-        ["Name", "Role", "Date", "Topics"],
-        [
-            (
-                [facts.name_of(c.who), c.role or "", date_label(c.date), "; ".join(c.topics)],
-                facts.name_of(c.who),
-                c.date,
-                c.evidence,
-            )
-            for c in visit.counterparts
-        ],
-    )
-    add_section(
-        "Agreements",
-        ["Agreement", "Date", "Wording"],
-        [
-            ([a.title, date_label(a.date), a.wording or ""], a.title, a.date, a.evidence)
-            for a in visit.agreements
-        ],
-    )
-    add_section(
-        "Activities",
-        ["Activity", "Place", "Date", "Attendees"],
-        [
-            (
-                [
-                    a.description,
-                    a.place or "",
-                    date_label(a.date),
-                    ", ".join(facts.name_of(p) for p in a.attendees),
-                ],
-                a.description,
-                a.date,
-                a.evidence,
-            )
-            for a in visit.activities
-        ],
-    )
-    add_section(
-        "Statements",
-        ["Speaker", "Said", "Date"],
-        [
-            (
-                [facts.name_of(s.speaker), s.said, date_label(s.date)],
-                f"{facts.name_of(s.speaker)}: {s.said}",
-                s.date,
-                s.evidence,
-            )
-            for s in visit.statements
-        ],
-    )
-    add_section(
-        "Context",
-        ["Topic", "Note", "Date"],
-        [
-            ([n.topic, n.note, date_label(n.date)], n.note, n.date, n.evidence)
-            for n in visit.context
-        ],
-    )
+    sections, rows = claim_sections(facts, visit, cite)
     data = serialize.visit_data(facts, visit)
     return Report(data, rows, sections, title=visit.title, header=header, key=visit.id)
 
@@ -218,14 +102,9 @@ def _event_report(facts: FactBase, event: Event, cite: Citations) -> Report:
     ]
     if event.date.reasoning:
         header.insert(4, ("Date reasoning", event.date.reasoning))
-    rows = [_claim_row("event", event.summary, event.date, event.evidence)]
-    sections: list[Section] = []
-    if event.statements:
-        section = Section("Statements", ["Speaker", "Said", "Src"])
-        for s in event.statements:
-            section.rows.append([facts.name_of(s.speaker), s.said, cite.marks(s.evidence, s.date)])
-            rows.append(_claim_row("statements", s.said, s.date, s.evidence))
-        sections.append(section)
+    summary = next(c for c in record_claims(event) if c.section == "summary")
+    sections, rows = claim_sections(facts, event, cite)
+    rows.insert(0, flat_row(event.id, "event", event.summary, summary))
     quotes = Section("Evidence", ["Quote", "Src"])
     for citation in event.evidence.cite:
         quotes.rows.append([f"“{citation.quote}”", cite.marks(Evidence((citation,)))])
@@ -256,38 +135,30 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
         )
     seen = Section("Appears in", ["Date", "Visit or event", "As", "Detail", "Src"])
     rows = []
+    appearances = []
     for item in found:
+        claim = item.claim
         seen.rows.append(
             [
-                date_label(item.date),
+                claim_date_cell(claim.date, claim.within),
                 item.record_id,
                 item.role,
                 item.detail,
-                cite.marks(item.evidence, item.date),
+                cite.marks(claim.evidence, claim.date),
             ]
         )
-        rows.append(
-            {
-                "record_id": item.record_id,
-                "record_kind": item.record_kind,
-                "record_title": item.record_title,
-                "as": item.role,
-                "detail": item.detail,
-                "date": item.date.value.text,
-                "start": serialize.iso_earliest(item.date.value),
-                "sources": ";".join(item.evidence.source_ids),
-            }
-        )
+        head = {
+            "record_id": item.record_id,
+            "record_kind": item.record_kind,
+            "record_title": item.record_title,
+            "as": item.role,
+            "detail": item.detail,
+            "section": claim.section,
+            "position": claim.position,
+        }
+        start = serialize.iso_earliest(claim.date.value) if claim.date else None
+        rows.append({**head, "start": start, **serialize.claim_flat(claim)})
+        appearances.append({**head, "start": start, **serialize.claim_data(claim)})
     sections = [s for s in (roles, seen) if s.rows]
-    data = {
-        **serialize.entity_data(entity),
-        "appearances": [
-            {
-                **row,
-                "sources": row["sources"].split(";") if row["sources"] else [],
-                "date": serialize.date_data(item.date),
-            }
-            for row, item in zip(rows, found, strict=True)
-        ],
-    }
+    data = {**serialize.entity_data(entity), "appearances": appearances}
     return cite.attach(Report(data, rows, sections, title=entity.name, header=header))

@@ -1,0 +1,100 @@
+"""The tables of one visit's or event's claims, one per section, built from the claim walk.
+
+Every row is one claim: its own cells, its own date (blank when it has none:
+the record's dates head the page) and the markers of its own citations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcli.model import serialize
+from factcli.model.claims import Claim, record_claims
+from factcli.model.records import (
+    Activity,
+    Agreement,
+    Characterisation,
+    ContextNote,
+    Counterpart,
+    Delegate,
+    Event,
+    FactBase,
+    Place,
+    Statement,
+    Visit,
+)
+from factcli.render.labels import Citations, date_label, place_label
+from factcli.render.report import CellLike, Section
+
+#: Each section's table: its title and columns (before "Src"), in the order shown.
+TABLES: dict[str, tuple[str, list[str]]] = {
+    "characterisations": ("Described as", ["By", "Description"]),
+    "places": ("Places", ["Place", "Role", "Note"]),
+    "delegation": ("Delegation", ["Name", "Rank", "Role"]),
+    "counterparts": ("Counterparts", ["Name", "Role", "Date", "Topics"]),
+    "agreements": ("Agreements", ["Agreement", "Date", "Wording"]),
+    "activities": ("Activities", ["Activity", "Place", "Date", "Attendees"]),
+    "statements": ("Statements", ["Speaker", "Said", "Date"]),
+    "context": ("Context", ["Topic", "Note", "Date"]),
+}
+
+
+def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
+    """The cells of a claim's row, and its text for the flat rows of CSV and JSONL."""
+    item = claim.item
+    when = date_label(claim.date)
+    if isinstance(item, Characterisation):
+        return [item.by, item.description], f"{item.by}: {item.description}"
+    if isinstance(item, Place):
+        return [claim.text, item.role, item.note or ""], place_label((item,))
+    if isinstance(item, Delegate):
+        name = facts.name_of(item.who)
+        return [name, item.rank or "", item.role or ""], name
+    if isinstance(item, Counterpart):
+        name = facts.name_of(item.who)
+        return [name, item.role or "", when, "; ".join(item.topics)], name
+    if isinstance(item, Agreement):
+        return [item.title, when, item.wording or ""], item.title
+    if isinstance(item, Activity):
+        attendees = ", ".join(facts.name_of(p) for p in item.attendees)
+        return [item.description, item.place or "", when, attendees], item.description
+    if isinstance(item, Statement):
+        speaker = facts.name_of(item.speaker)
+        return [speaker, item.said, when], f"{speaker}: {item.said}"
+    if isinstance(item, ContextNote):
+        return [item.topic, item.note, when], item.note
+    raise TypeError(f"no table for a claim in {claim.section}")  # pragma: no cover
+
+
+def flat_row(record_id: str, section: str, text: str, claim: Claim) -> dict[str, Any]:
+    """A claim as one flat row (CSV, JSONL): its record, where it sits, text and provenance."""
+    return {
+        "record_id": record_id,
+        "section": section,
+        "where": claim.where,
+        "text": text,
+        **serialize.claim_flat(claim),
+    }
+
+
+def claim_sections(
+    facts: FactBase, record: Visit | Event, cite: Citations
+) -> tuple[list[Section], list[dict[str, Any]]]:
+    """A table per section that has claims, and the claims as flat rows, in that order."""
+    by_section: dict[str, list[Claim]] = {}
+    for claim in record_claims(record):
+        if claim.section in TABLES:
+            by_section.setdefault(claim.section, []).append(claim)
+    sections: list[Section] = []
+    rows: list[dict[str, Any]] = []
+    for name, (title, columns) in TABLES.items():
+        claims = by_section.get(name)
+        if not claims:
+            continue
+        section = Section(title, [*columns, "Src"])
+        for claim in claims:
+            cells, text = _cells(facts, claim)
+            section.rows.append([*cells, cite.marks(claim.evidence, claim.date)])
+            rows.append(flat_row(record.id, title.lower(), text, claim))
+        sections.append(section)
+    return sections, rows
