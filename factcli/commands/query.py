@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+import sys
 from datetime import date
 from typing import Annotated
 
@@ -230,6 +232,19 @@ def timeline(
     emit(listings.timeline_report(facts, found), output_format, as_json, fields)
 
 
+class SourcesFormat(str, enum.Enum):
+    """The formats of ``sources``: every query format, and two bibliography formats."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    csl_json = "csl-json"
+    bibtex = "bibtex"
+
+
 @report_errors
 def sources(
     visit: Annotated[
@@ -242,7 +257,15 @@ def sources(
     ] = None,
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,
-    output_format: FormatOption = OutputFormat.table,
+    output_format: Annotated[
+        SourcesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; csl-json (Zotero, pandoc) and bibtex (LaTeX) for citing.",
+            case_sensitive=False,
+        ),
+    ] = SourcesFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
 ) -> None:
@@ -254,7 +277,16 @@ def sources(
     uses = overview.source_usage(facts, visit)
     if not uses:
         raise NotFoundError("no sources")
-    emit(listings.sources_report(facts, uses), output_format, as_json, fields)
+    if output_format in (SourcesFormat.csl_json, SourcesFormat.bibtex) and not as_json:
+        from factcli.render import citations
+
+        if fields is not None:
+            raise UsageError("--fields works with --format json, jsonl or csv")
+        write = citations.csl_json if output_format is SourcesFormat.csl_json else citations.bibtex
+        sys.stdout.write(write([use.source for use in uses]))
+        return
+    chosen = OutputFormat.json if as_json else OutputFormat(output_format.value)
+    emit(listings.sources_report(facts, uses), chosen, as_json, fields)
 
 
 @report_errors

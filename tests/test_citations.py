@@ -1,0 +1,150 @@
+"""``sources --format csl-json`` and ``--format bibtex``: bibliographies other tools read.
+
+CSL-JSON is validated against the CSL input schema (tests/csl-data.json, from
+the Citation Style Language project's schema repository, MIT licence); BibTeX
+is read back with bibtexparser, a maintained parser.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from typer.testing import CliRunner
+
+from factcli.cli import app
+from factcli.model.edtf import parse_edtf
+from factcli.model.records import FactBase
+from factcli.render.citations import bibtex, bibtex_text, csl_date, csl_json
+
+from .conftest import MINI
+
+CSL_SCHEMA = json.loads((Path(__file__).parent / "csl-data.json").read_text(encoding="utf-8"))
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_csl_json_of_the_shipped_sources_is_valid_csl() -> None:
+    code, out, err = invoke("sources", "--format", "csl-json")
+    assert (code, err) == (0, "")
+    items = json.loads(out)
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate(items)
+    assert [i["id"] for i in items] == [
+        "rfa-2021-06-23",
+        "warsaw-institute-2021-06-24",
+        "myanmar-now-2022-07",
+        "nikkei-reuters-2022",
+        "aljazeera-2022-eef",
+    ]
+    nikkei = items[3]
+    assert nikkei["title"] == "Myanmar junta chief makes another visit to Russia"
+    assert nikkei["container-title"] == nikkei["publisher"] == "Nikkei Asia"
+    assert nikkei["custom"] == {"wire_service": "Reuters"}
+    assert nikkei["note"].startswith("Wire service: Reuters. Publication date inferred: ")
+    assert nikkei["issued"] == {"date-parts": [[2022, 8], [2022, 9]]}
+    assert nikkei["language"] == "en"
+    assert items[0]["author"] == [{"literal": "Joshua Lipes"}]
+    assert "title" not in items[2]  # Myanmar Now: no headline survives
+
+
+def test_csl_dates_keep_their_uncertainty() -> None:
+    cases = {
+        "2021-06-23": {"date-parts": [[2021, 6, 23]]},
+        "2022-07~": {"date-parts": [[2022, 7]], "circa": True},
+        "2021?": {"date-parts": [[2021]], "circa": True},
+        "2022-XX": {"date-parts": [[2022]]},
+        "2022-08/2022-10%": {"date-parts": [[2022, 8], [2022, 10]], "circa": True},
+        "2022-08/": {"date-parts": [[2022, 8]]},
+        "../2022-08": {"date-parts": [[2022, 8]]},
+        "20XX": {"literal": "20XX"},
+    }
+    for text, expected in cases.items():
+        assert csl_date(parse_edtf(text)) == expected, text
+        item = {"id": "x", "type": "article-newspaper", "issued": expected}
+        jsonschema.Draft7Validator(CSL_SCHEMA).validate([item])
+
+
+def test_bibtex_of_the_shipped_sources_parses(shipped: FactBase) -> None:
+    code, out, err = invoke("sources", "--format", "bibtex")
+    assert (code, err) == (0, "")
+    library = bibtexparser.parse_string(out, append_middleware=[LatexDecodingMiddleware()])
+    assert library.failed_blocks == []
+    entries = {e.key: e for e in library.entries}
+    assert list(entries) == [s.id for s in sorted(shipped.sources.values(), key=_by_date)]
+    nikkei = entries["nikkei-reuters-2022"]
+    assert nikkei.entry_type == "article"
+    assert nikkei["title"] == "Myanmar junta chief makes another visit to Russia"
+    assert nikkei["journal"] == "Nikkei Asia"
+    assert nikkei["date"] == "2022-08/2022-09"
+    assert nikkei["year"] == "2022"
+    assert "month" not in nikkei.fields_dict  # August or September
+    assert nikkei["note"].startswith("Wire service: Reuters.")
+    rfa = entries["rfa-2021-06-23"]
+    assert (rfa["author"], rfa["translator"], rfa["month"]) == (
+        "Joshua Lipes",
+        "Khin Maung Nyane",
+        "jun",
+    )
+    assert (
+        entries["aljazeera-2022-eef"]["title"]
+        == "‘Friendly ties’: Myanmar’s top general to visit Russia"
+    )
+
+
+def _by_date(source: object) -> tuple[object, str]:
+    from factcli.model.records import Source
+
+    assert isinstance(source, Source)
+    return (source.published.value.sort_key(), source.id)
+
+
+def test_bibtex_exact_entry_of_a_source(mini: FactBase) -> None:
+    assert bibtex([mini.sources["beta"]]) == (
+        "@article{beta,\n"
+        "  title = {{Minister arrives}},\n"
+        "  journal = {Beta Weekly},\n"
+        "  publisher = {Beta Weekly},\n"
+        "  date = {2020-03-03},\n"
+        "  year = {2020},\n"
+        "  month = mar,\n"
+        "  language = {en},\n"
+        "}\n"
+    )
+
+
+def test_bibtex_escapes_tex_and_control_characters(mini: FactBase) -> None:
+    hostile = "Tom & Jerry's {Daily} 100% \\emph{x} $5 #1 a_b ~ \x1b[2J"
+    source = mini.sources["beta"]._replace(
+        publisher=hostile, url="https://example.org/a_b?q=1%20#x{y}"
+    )
+    text = bibtex([source])
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    assert library.failed_blocks == []
+    entry = library.entries[0]
+    assert entry["journal"] == "Tom & Jerry's {Daily} 100% \\emph{x} $5 #1 a_b ~ \\x1b[2J"
+    # biblatex reads a url verbatim, so it is checked as parsed, not LaTeX-decoded.
+    raw = bibtexparser.parse_string(text).entries[0]
+    assert raw["url"] == "https://example.org/a_b?q=1%20#x%7By%7D"
+    assert "\x1b" not in text
+    assert bibtex_text("{") == "\\{"
+    # The JSON keeps the exact data, escaped by JSON.
+    assert json.loads(csl_json([source]))[0]["publisher"] == hostile
+
+
+def test_bibliography_formats_on_a_visit_and_with_other_options() -> None:
+    code, out, _ = invoke(
+        "sources", "-d", str(MINI), "--visit", "2020-03-springfield", "-f", "csl-json"
+    )
+    assert code == 0 and {i["id"] for i in json.loads(out)} <= {"alpha", "beta"}
+    code, _, err = invoke("sources", "-f", "bibtex", "--fields", "id")
+    assert code == 2 and "--fields works with" in err
+    code, out, _ = invoke("sources", "-f", "bibtex", "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == "rfa-2021-06-23"
+    code, _, err = invoke("sources", "-f", "ris")
+    assert code == 2
