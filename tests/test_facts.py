@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
+from typing import Any
 
-from factcli.model.records import FactBase
+import pytest
+from typer.testing import CliRunner
+
+from factcli.cli import app
+from factcli.model.records import DateClaim, Evidence, FactBase
 from factcli.query import entities, overview, search, visits
 from factcli.query.quotes import verify_quotes
+from factcli.query.text import normalise_quote
 
-from .conftest import ARCHIVE
+from .conftest import ARCHIVE, FACTS
 
 
 def test_every_quote_is_verbatim_in_the_archive(shipped: FactBase) -> None:
@@ -50,7 +57,6 @@ def test_june_2021_meetings_by_day(shipped: FactBase) -> None:
 def test_rosatom_memorandum_wording(shipped: FactBase) -> None:
     (mou,) = shipped.visits["2022-07-moscow"].agreements
     assert mou.wording is not None and mou.wording.startswith("cooperation in training and skills")
-    assert "rosatom" in mou.parties
 
 
 def test_lavrov_in_naypyidaw(shipped: FactBase) -> None:
@@ -103,3 +109,269 @@ def test_search_finds_shoigu_meeting(shipped: FactBase) -> None:
     assert any(
         h.record_id == "2021-06-moscow" and h.section.startswith("counterparts") for h in hits
     )
+
+
+# The second pass (issue 14): each finding of the audit, read through the CLI.
+
+
+def _json(runner: CliRunner, *args: str) -> Any:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _quotes(claim: dict[str, Any]) -> list[str]:
+    return [c["quote"] for c in claim["cite"]]
+
+
+def test_memorandum_names_no_parties_beyond_the_two_countries(runner: CliRunner) -> None:
+    (mou,) = _json(runner, "show", "2022-07-moscow")["agreements"]
+    assert mou["parties"] == []
+    assert "“the two countries”" in mou["title"]
+    assert "the two countries signed a Memorandum of Understanding" in _quotes(mou)[0]
+
+
+def test_june_2021_commitment_names_no_parties_beyond_both_sides(runner: CliRunner) -> None:
+    (commitment,) = _json(runner, "show", "2021-06-moscow")["agreements"]
+    assert commitment["parties"] == []
+    assert "“both sides”" in commitment["title"]
+
+
+def test_kaluga_ceremony_lists_only_the_attendee_the_article_names(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    (ceremony,) = [a for a in visit["activities"] if a["place"] == "Kaluga"]
+    assert [p["id"] for p in ceremony["attendees"]] == ["sitagu-sayadaw"]
+    assert "“the regime delegation”" in ceremony["description"]
+
+
+def test_june_2021_end_is_the_last_day_an_article_places_him_in_moscow(
+    runner: CliRunner,
+) -> None:
+    visit = _json(runner, "show", "2021-06-moscow")
+    end = visit["end_date"]
+    assert (end["edtf"], end["basis"]) == ("2021-06-23/..", "inferred")
+    assert all("June 23, 2021" in q for q in _quotes(end))
+    assert "no article says he stayed to its end" in end["reasoning"]
+
+
+def test_has_warned_is_dated_only_by_an_upper_bound(runner: CliRunner) -> None:
+    date = _json(runner, "show", "2022-blinken-sham-elections")["date"]
+    assert (date["edtf"], date["basis"], date["as_stated"]) == ("../2022-10", "inferred", "has warned")
+
+
+def test_justified_is_read_only_as_the_sentence_says(runner: CliRunner) -> None:
+    invasion = _json(runner, "show", "2022-02-ukraine-invasion")
+    assert [p["id"] for p in invasion["participants"]] == ["russian-government"]
+    assert "justified" not in json.dumps(invasion)
+    visit = _json(runner, "show", "2022-09-vladivostok")
+    (note,) = [n for n in visit["context"] if "justified" in n["note"]]
+    assert "does not say what the military claimed was justified" in note["note"]
+    assert note["basis"] == "stated"
+
+
+def test_patrushev_talks_are_reported_as_announced(runner: CliRunner) -> None:
+    summary = _json(runner, "show", "2021-06-moscow")["summary"]
+    assert "the Kremlin said he would hold talks with Security Council secretary" in summary
+    assert "held talks" not in summary
+
+
+def test_jakarta_as_first_trip_abroad_is_inferred_with_reasoning(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2021-04-jakarta-asean")
+    assert "first trip" not in event["summary"]
+    (note,) = [n for n in event["context"] if n["topic"] == "first trip abroad"]
+    assert note["basis"] == "inferred" and "second trip abroad" in note["reasoning"]
+
+
+@pytest.mark.parametrize(
+    ("command", "spelling"),
+    [
+        ("org", "Security Council of Russia"),
+        ("org", "Russian Defense Ministry"),
+        ("org", "United Nations General Assembly"),
+        ("org", "European Union"),
+    ],
+)
+def test_spellings_no_article_uses_are_not_aliases(
+    runner: CliRunner, command: str, spelling: str
+) -> None:
+    result = runner.invoke(app, [command, spelling, "--json"])
+    assert result.exit_code == 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("command", "spelling", "entity_id"),
+    [
+        ("org", "Russian Defence Ministry", "russian-defence-ministry"),
+        ("org", "U.N. General Assembly", "un-general-assembly"),
+        ("org", "EU", "eu"),
+        ("org", "Russia's Security Council", "russian-security-council"),
+    ],
+)
+def test_spellings_the_articles_use_resolve(
+    runner: CliRunner, command: str, spelling: str, entity_id: str
+) -> None:
+    assert _json(runner, command, spelling)["id"] == entity_id
+
+
+def _archive_text() -> str:
+    return " ".join(normalise_quote(p.read_text(encoding="utf-8")) for p in ARCHIVE.glob("*.txt"))
+
+
+def test_every_name_alias_is_spelled_as_an_article_spells_it(shipped: FactBase) -> None:
+    archive = _archive_text().casefold()
+    unspelled = [
+        f"{entity.id}: {alias}"
+        for entity in shipped.entities.values()
+        for alias in entity.aliases
+        if normalise_quote(alias).casefold() not in archive
+    ]
+    assert unspelled == []
+
+
+def test_every_registry_country_and_organisation_is_in_a_cited_quote(
+    shipped: FactBase,
+) -> None:
+    uncited = []
+    for entity in shipped.entities.values():
+        quotes = [normalise_quote(c.quote).casefold() for r in entity.roles for c in r.evidence.cite]
+        if entity.country and not any(entity.country.casefold() in q for q in quotes):
+            uncited.append(f"{entity.id}: country {entity.country}")
+        for role in entity.roles:
+            organisation = normalise_quote(role.organisation or "").casefold()
+            role_quotes = [normalise_quote(c.quote).casefold() for c in role.evidence.cite]
+            if organisation and not any(organisation in q for q in role_quotes):
+                uncited.append(f"{entity.id}: organisation {role.organisation}")
+    assert uncited == []
+
+
+def test_registry_fields_say_no_more_than_their_quotes(runner: CliRunner) -> None:
+    likhachev = _json(runner, "person", "Alexey Likhachev")
+    assert likhachev["country"] is None
+    irrawaddy = _json(runner, "org", "The Irrawaddy")
+    assert [r["title"] for r in irrawaddy["roles"]] == ["cited by Myanmar Now"]
+
+
+def test_vladivostok_id_is_a_name_and_its_start_is_august_or_september(
+    runner: CliRunner,
+) -> None:
+    visit = _json(runner, "show", "2022-09-vladivostok")
+    assert (visit["start_date"]["edtf"], visit["start_date"]["basis"]) == (
+        "2022-08/2022-09",
+        "inferred",
+    )
+    readme = (FACTS / "README.md").read_text(encoding="utf-8")
+    assert "`2022-09-vladivostok`" in readme and "ids are names" in readme.lower()
+
+
+def _date_claims(facts: FactBase) -> list[tuple[str, DateClaim, tuple[str, ...]]]:
+    """Every date, with the quotes it rests on."""
+    found: list[tuple[str, DateClaim, tuple[str, ...]]] = []
+
+    def add(where: str, claim: DateClaim | None, evidence: Evidence | None) -> None:
+        if claim is None:
+            return
+        own = claim.evidence or evidence
+        found.append((where, claim, tuple(c.quote for c in own.cite) if own else ()))
+
+    for visit in facts.visits.values():
+        add(f"{visit.id} start", visit.start, None)
+        add(f"{visit.id} end", visit.end, None)
+        sections: list[tuple[str, Any]] = [
+            ("counterparts", visit.counterparts),
+            ("agreements", visit.agreements),
+            ("activities", visit.activities),
+            ("statements", visit.statements),
+            ("context", visit.context),
+            ("places", visit.places),
+        ]
+        for name, records in sections:
+            for index, record in enumerate(records):
+                add(f"{visit.id} {name}[{index}]", record.date, record.evidence)
+    for event in facts.events.values():
+        add(f"{event.id} date", event.date, event.evidence)
+        for index, note in enumerate(event.context):
+            add(f"{event.id} context[{index}]", note.date, note.evidence)
+        for index, statement in enumerate(event.statements):
+            add(f"{event.id} statements[{index}]", statement.date, statement.evidence)
+    for source in facts.sources.values():
+        add(f"{source.id} published", source.published, source.evidence)
+    return found
+
+
+def test_a_year_no_quote_prints_is_always_inferred(shipped: FactBase) -> None:
+    """One rule: a year worked out ('last year', a month without a year) is inferred."""
+    stated_without_year = []
+    for where, claim, quotes in _date_claims(shipped):
+        years = set(re.findall(r"\d{4}", claim.value.text))
+        printed = " ".join([claim.as_stated or "", *quotes])
+        if claim.basis == "stated" and not all(year in printed for year in years):
+            stated_without_year.append(f"{where}: {claim.value.text}")
+        if claim.basis == "inferred":
+            assert claim.reasoning, where
+    assert stated_without_year == []
+
+
+def test_year_rule_applies_to_the_june_2021_arrival(runner: CliRunner) -> None:
+    start = _json(runner, "show", "2021-06-moscow")["start_date"]
+    assert (start["edtf"], start["basis"], start["as_stated"]) == (
+        "2021-06-20",
+        "inferred",
+        "June 20",
+    )
+    assert "the year is not printed" in start["reasoning"]
+
+
+@pytest.mark.parametrize(
+    ("words", "record_id", "source_id"),
+    [
+        ("cementing ties", "2021-06-moscow", "warsaw-institute-2021-06-24"),
+        ("stand firmly by the Myanmar junta", "2021-06-moscow", "warsaw-institute-2021-06-24"),
+        ("deadly crackdown", "2021-06-moscow", "warsaw-institute-2021-06-24"),
+        ("what little international support", "2021-06-moscow", "rfa-2021-06-23"),
+    ],
+)
+def test_missing_statements_are_recorded(
+    runner: CliRunner, words: str, record_id: str, source_id: str
+) -> None:
+    hits = _json(runner, "search", words)
+    assert any(h["record_id"] == record_id and h["sources"] == [source_id] for h in hits)
+
+
+def test_four_disagreements_are_listed_with_both_versions_attributed(runner: CliRunner) -> None:
+    found = {c["point"]: c for c in _json(runner, "conflicts")}
+    versions = {
+        point: sorted((claim["value"], tuple(claim["sources"])) for claim in found[point]["claims"])
+        for point in (
+            "min-aung-hlaing-rank",
+            "purpose-june-2021",
+            "election-fraud-allegation",
+            "roscosmos-july-2022",
+        )
+    }
+    assert versions == {
+        "min-aung-hlaing-rank": [
+            ("General", ("warsaw-institute-2021-06-24",)),
+            ("Senior General", ("aljazeera-2022-eef",)),
+            ("Senior General", ("nikkei-reuters-2022",)),
+            ("Senior General", ("rfa-2021-06-23",)),
+        ],
+        "purpose-june-2021": [
+            ("a military helicopter exhibition; a security conference", ("warsaw-institute-2021-06-24",)),
+            ("a three-day international security conference", ("rfa-2021-06-23",)),
+        ],
+        "election-fraud-allegation": [
+            ("marred by fraud", ("nikkei-reuters-2022",)),
+            ("the result of voter fraud", ("rfa-2021-06-23",)),
+            ("there were irregularities", ("aljazeera-2022-eef",)),
+        ],
+        "roscosmos-july-2022": [
+            ("company representatives", ("myanmar-now-2022-07",)),
+            ("officials from Russia’s space agency", ("aljazeera-2022-eef",)),
+        ],
+    }
+
+
+def test_roscosmos_counterpart_rests_on_myanmar_now_alone(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    (roscosmos,) = [c for c in visit["counterparts"] if c["id"] == "roscosmos"]
+    assert roscosmos["sources"] == ["myanmar-now-2022-07"]
