@@ -156,7 +156,11 @@ def test_june_2021_end_is_the_last_day_an_article_places_him_in_moscow(
 
 def test_has_warned_is_dated_only_by_an_upper_bound(runner: CliRunner) -> None:
     date = _json(runner, "show", "2022-blinken-sham-elections")["date"]
-    assert (date["edtf"], date["basis"], date["as_stated"]) == ("../2022-10", "inferred", "has warned")
+    assert (date["edtf"], date["basis"], date["as_stated"]) == (
+        "../2022-10",
+        "inferred",
+        "has warned",
+    )
 
 
 def test_justified_is_read_only_as_the_sentence_says(runner: CliRunner) -> None:
@@ -233,7 +237,9 @@ def test_every_registry_country_and_organisation_is_in_a_cited_quote(
 ) -> None:
     uncited = []
     for entity in shipped.entities.values():
-        quotes = [normalise_quote(c.quote).casefold() for r in entity.roles for c in r.evidence.cite]
+        quotes = [
+            normalise_quote(c.quote).casefold() for r in entity.roles for c in r.evidence.cite
+        ]
         if entity.country and not any(entity.country.casefold() in q for q in quotes):
             uncited.append(f"{entity.id}: country {entity.country}")
         for role in entity.roles:
@@ -356,7 +362,10 @@ def test_four_disagreements_are_listed_with_both_versions_attributed(runner: Cli
             ("Senior General", ("rfa-2021-06-23",)),
         ],
         "purpose-june-2021": [
-            ("a military helicopter exhibition; a security conference", ("warsaw-institute-2021-06-24",)),
+            (
+                "a military helicopter exhibition; a security conference",
+                ("warsaw-institute-2021-06-24",),
+            ),
             ("a three-day international security conference", ("rfa-2021-06-23",)),
         ],
         "election-fraud-allegation": [
