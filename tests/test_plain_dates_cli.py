@@ -52,7 +52,7 @@ def test_visits_table_reads_in_words_with_legend(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     text = _out(runner, "visits")
-    assert "20 June 2021 – at least 24 June 2021*" in text
+    assert "20 June 2021* – at least 23 June 2021*" in text
     assert INFERRED_LEGEND in text
     markdown = _out(runner, "visits", "--format", "markdown")
     assert (
@@ -67,7 +67,7 @@ def test_show_marks_inferred_dates_and_keeps_the_words_as_stated(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     flat = " ".join(_out(runner, "show", "2021-06-moscow").split())
-    assert 'End: 24 June 2021* or later ("June 22–24") [2]†1' in flat
+    assert 'End: 23 June 2021* or later ("June 23, 2021") [3][1]†2' in flat
     assert '22 June 2021* ("On Tuesday")' in flat
     assert flat.count(INFERRED_LEGEND) >= 2
     markdown = _out(runner, "show", "2021-06-moscow", "--format", "markdown")
@@ -80,10 +80,10 @@ def test_json_keeps_machine_dates_and_adds_dates_text(runner: CliRunner) -> None
     moscow = rows["2021-06-moscow"]
     assert (moscow["start"], moscow["end"], moscow["dates"]) == (
         "2021-06-20",
-        "2021-06-24",
+        "2021-06-23",
         "2021-06-20/..",
     )
-    assert moscow["dates_text"] == "20 June 2021 – at least 24 June 2021*"
+    assert moscow["dates_text"] == "20 June 2021* – at least 23 June 2021*"
     assert moscow["delegation_reported"] is False
     july = rows["2022-07-moscow"]
     assert (july["delegation_size"], july["delegation_people"], july["delegation_groups"]) == (
@@ -92,8 +92,8 @@ def test_json_keeps_machine_dates_and_adds_dates_text(runner: CliRunner) -> None
         2,
     )
     shown = json.loads(_out(runner, "show", "2021-06-moscow", "--json"))
-    assert shown["end_date"]["edtf"] == "2021-06-24/.."
-    assert shown["end_date"]["text"] == "24 June 2021* or later"
+    assert shown["end_date"]["edtf"] == "2021-06-23/.."
+    assert shown["end_date"]["text"] == "23 June 2021* or later"
     events = json.loads(_out(runner, "timeline", "--json"))
     assert all(e["dates_text"] for e in events)
 
