@@ -20,7 +20,7 @@ from factcli.commands.common import (
     load,
     report_errors,
 )
-from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError
+from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError, UsageError
 from factcli.render.formats import OutputFormat
 
 
@@ -32,6 +32,7 @@ class ExportFormat(str, enum.Enum):
     csv = "csv"
     sqlite = "sqlite"
     markdown = "markdown"
+    annotations = "annotations"
 
 
 @report_errors
@@ -103,12 +104,35 @@ def export(
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
     facts_dir: FactsDirOption = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option(
+            "--archive",
+            envvar="FACTCLI_ARCHIVE",
+            help="Folder of the sources' archived texts (for --format annotations).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write the whole fact base to a file, atomically; never overwrites without --force."""
+    """Write the whole fact base to a file, atomically; never overwrites without --force.
+
+    --format annotations writes every citation as a W3C Web Annotation (JSON-LD)
+    on the archived texts, so it needs --archive.
+    """
     from factcli.export.atomic import write_atomically, write_text_atomically
     from factcli.export.documents import TEXT_EXPORTS
 
+    if export_format is ExportFormat.annotations and archive is None:
+        raise UsageError("--format annotations needs --archive (or FACTCLI_ARCHIVE)")
     check_output(output, facts_dir, force=force)
+    if export_format is ExportFormat.annotations and archive is not None:
+        from factcli.export.annotations import to_annotations
+
+        facts = load(facts_dir)
+        where = archive
+        write_text_atomically(output, lambda: to_annotations(facts, where))
+        print(f"wrote {output}", file=sys.stderr)
+        return
     if export_format is not ExportFormat.sqlite:
         facts = load(facts_dir)
         write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))

@@ -281,3 +281,41 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
         if b2 > b1:
             parts.append(DiffPart("+", " ".join(new_words[b1:b2])))
     return parts
+
+
+def _normalised_with_offsets(raw: str) -> tuple[str, list[int]]:
+    """``normalise_quote`` of ``raw`` (but not stripped), and each character's index in ``raw``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for index, char in enumerate(raw):
+        if char.isspace():
+            if not in_space:
+                chars.append(" ")
+                offsets.append(index)
+            in_space = True
+            continue
+        in_space = False
+        for piece in normalise_quote(char) or char:
+            chars.append(piece)
+            offsets.append(index)
+    return "".join(chars), offsets
+
+
+def locate(quote: str, raw: str) -> tuple[int, int] | None:
+    """Where ``quote`` is in ``raw``, as verify-quotes matches it (spacing and quote marks aside).
+
+    The offsets are of ``raw`` itself, so ``raw[start:end]`` is the article's
+    own text: its curly quotes, its line breaks.
+    """
+    needle = normalise_quote(quote)
+    if not needle:
+        return None
+    if needle in raw:
+        start = raw.index(needle)
+        return start, start + len(needle)
+    text, offsets = _normalised_with_offsets(raw)
+    found = text.find(needle)
+    if found < 0:
+        return None
+    return offsets[found], offsets[found + len(needle) - 1] + 1
