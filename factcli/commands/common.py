@@ -16,6 +16,7 @@ from factcli.model.records import FactBase
 from factcli.query.access import FactsAccess
 from factcli.render.formats import OutputFormat
 from factcli.render.report import Report
+from factcli.render.safe import message
 
 FactsDirOption = Annotated[
     Path | None,
@@ -69,11 +70,12 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except InvalidFactsError as error:
             for problem in error.problems:
-                print(str(problem), file=sys.stderr)
-            print(f"factcli: {error}", file=sys.stderr)
+                print(message(str(problem)), file=sys.stderr)
+            print(message(f"factcli: {error}"), file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
         except FactcliError as error:
-            print(f"factcli: {error}", file=sys.stderr)
+            # Messages quote names, keys and paths from the data: never raw to a terminal.
+            print(message(f"factcli: {error}"), file=sys.stderr)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper
@@ -87,7 +89,7 @@ def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
     facts, problems = load_facts(facts_dir or bundled_facts_dir(), skip_invalid=skip_invalid)
     if problems:
         for problem in problems:
-            print(f"skipped: {problem}", file=sys.stderr)
+            print(message(f"skipped: {problem}"), file=sys.stderr)
     return facts
 
 
@@ -139,7 +141,9 @@ def _open_facts(root: Path, facts_dir: Path | None, skip_invalid: bool) -> Facts
 
     indexed = open_index(root)
     if indexed is not None:
-        return indexed
+        from factcli.index.opening import GuardedIndex
+
+        return GuardedIndex(indexed, lambda: LoadedFacts(load(facts_dir, skip_invalid)))
     return LoadedFacts(load(facts_dir, skip_invalid))
 
 

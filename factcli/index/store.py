@@ -4,9 +4,14 @@ The TOML files stay the only source of truth. The index is a cache of them in
 the user's cache folder, keyed by the facts directory, and checked against
 every file's size, times and inode on each run: a file that changed, appeared
 or went away is re-read (only that file), and a file written too recently to
-trust its timestamp is re-read again next time. Anything unexpected (a
+trust its timestamps is re-read again next time. Anything unexpected (a
 corrupt, locked, foreign or read-only index) means the caller loads the
 files directly instead: the index may be slow to rebuild, never wrong.
+
+Every index is sealed with a checksum of its whole file, kept in SQLite's
+``user_version`` header field, and checked on every open before anything is
+read from it: a damaged index (a flipped byte, a torn write, a tool that wrote
+into it) is discarded rather than believed.
 """
 
 from __future__ import annotations
@@ -26,7 +31,26 @@ INDEX_FORMAT = "3"
 #: How long to wait for another factcli that is updating the same index.
 LOCK_WAIT_SECONDS = 5.0
 
+#: Timestamps are coarser than this on some file systems, so a file changed
+#: this recently may change again without its timestamp moving.
+RACY_SECONDS = 2.0
+
+#: (mtime_ns, size, inode, ctime_ns): a file whose any of these moved is re-read.
 FileStat = tuple[int, int, int, int]
+
+
+def trusted_stat(stat: FileStat, started: int) -> FileStat:
+    """What to remember of a file read by a build that started at ``started`` (ns).
+
+    A file modified or changed (ctime: a rename, a ``cp -p``, an ``mmap`` write)
+    within the timestamp granularity of the build may change again without
+    any of its times moving, as git's "racy" files: it is remembered with an
+    impossible mtime, so the next run reads it again.
+    """
+    mtime_ns, _, _, ctime_ns = stat
+    if started - max(mtime_ns, ctime_ns) < RACY_SECONDS * 1e9:
+        return (-1, *stat[1:])
+    return stat
 
 
 def record_key(namespace: str, record_id: str) -> str:
@@ -63,13 +87,96 @@ def scan(root: Path) -> dict[str, FileStat]:
     return found
 
 
-def connect(path: Path) -> sqlite3.Connection:
+class IndexConnection(sqlite3.Connection):
+    """A connection that also holds the index file open, to checksum what SQLite reads.
+
+    The descriptor is closed only after the connection: closing any descriptor
+    of a file drops every POSIX lock this process holds on it, SQLite's included.
+    """
+
+    descriptor = -1
+
+    def close(self) -> None:
+        """Close the connection, then the descriptor."""
+        super().close()
+        if self.descriptor >= 0:
+            os.close(self.descriptor)
+            self.descriptor = -1
+
+    def __del__(self) -> None:
+        """Never leak the descriptor of a connection that was not closed."""
+        with contextlib.suppress(Exception):
+            self.close()
+
+
+def connect(path: Path) -> IndexConnection:
     """A connection in autocommit mode, so every transaction is begun explicitly."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | _CLOEXEC)
+    except FileNotFoundError:
+        descriptor = os.open(path, os.O_RDONLY | os.O_CREAT | _CLOEXEC, 0o644)
+    try:
+        connection = sqlite3.connect(
+            path, timeout=LOCK_WAIT_SECONDS, isolation_level=None, factory=IndexConnection
+        )
+    except BaseException:
+        os.close(descriptor)
+        raise
+    assert isinstance(connection, IndexConnection)  # the factory above
+    connection.descriptor = descriptor
     connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("PRAGMA cache_size = -32000")  # 32 MB: index builds sort in memory
     return connection
+
+
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+#: Header fields SQLite rewrites without any change to the content (the change
+#: counter, ``user_version`` that holds the seal, the library version): left out
+#: of the checksum.
+_UNSEALED_HEADER = ((24, 28), (60, 64), (92, 100))
+_CHUNK = 1 << 20
+
+
+def opened_file_is(connection: IndexConnection, path: Path) -> bool:
+    """Whether ``path`` still names the file this connection holds open.
+
+    Called inside a read transaction: the descriptor was opened before SQLite
+    opened the path, so if the path names it still, SQLite opened it too.
+    """
+    try:
+        held, named = os.fstat(connection.descriptor), os.stat(path)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
+
+
+def checksum(connection: IndexConnection) -> int:
+    """The CRC-32 of the whole index file, as it is now, never 0 (0 means unsealed)."""
+    crc = 0
+    offset = 0
+    while chunk := os.pread(connection.descriptor, _CHUNK, offset):
+        if offset == 0:
+            header = bytearray(chunk)
+            for start, end in _UNSEALED_HEADER:
+                header[start:end] = bytes(max(0, min(end, len(header)) - start))
+            chunk = bytes(header)
+        crc = zlib.crc32(chunk, crc)
+        offset += len(chunk)
+    return crc or 1
+
+
+def seal_of(connection: sqlite3.Connection) -> int:
+    """The checksum the index was sealed with; 0 if it never was."""
+    value: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return value & 0xFFFFFFFF
+
+
+def seal(connection: IndexConnection) -> None:
+    """Record the checksum of the file as it is now; the caller holds the exclusive lock."""
+    value = checksum(connection)
+    signed = value - (1 << 32) if value >= 1 << 31 else value
+    connection.execute(f"PRAGMA user_version = {signed:d}")
 
 
 def identity(root: Path) -> dict[str, str]:
@@ -89,13 +196,24 @@ def matches(connection: sqlite3.Connection, root: Path) -> bool:
 
 
 def stale_files(
-    connection: sqlite3.Connection, files: dict[str, FileStat]
+    connection: sqlite3.Connection, files: dict[str, FileStat], *, just_read: bool = False
 ) -> tuple[list[str], list[str]]:
-    """Files that are new or changed, and files that went away, since the index saw them."""
+    """Files that are new or changed, and files that went away, since the index saw them.
+
+    ``just_read``: this run has just read the files, so one remembered as too
+    recent to trust (see ``trusted_stat``) is as fresh as its other fields say.
+    """
     known = {
         row[0]: tuple(row[1:])
         for row in connection.execute("SELECT path, mtime_ns, size, inode, ctime_ns FROM files")
     }
+    if just_read:
+        known = {
+            path: (files[path][0], *stat[1:])
+            if stat[0] == -1 and path in files and files[path][1:] == stat[1:]
+            else stat
+            for path, stat in known.items()
+        }
     changed = [path for path, stat in files.items() if known.get(path) != stat]
     deleted = [path for path in known if path not in files]
     return changed, deleted

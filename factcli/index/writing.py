@@ -13,12 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from factcli.index.reading import FileReading, read_files
-from factcli.index.store import FileStat, identity
+from factcli.index.store import FileStat, identity, trusted_stat
 from factcli.query.text import fold
-
-#: Timestamps are coarser than this on some file systems, so a file changed
-#: this recently may change again without its timestamp moving.
-RACY_SECONDS = 2.0
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -156,12 +152,9 @@ def _store(
         _add_docs(connection, ((first_doc + n, *row) for n, row in enumerate(rows.docs)))
         next_doc += len(rows.docs)
         entity_keys = {row[0] for row in rows.records if row[0].startswith("entity:")}
-    mtime_ns = stat[0]
-    if started - mtime_ns < RACY_SECONDS * 1e9:
-        mtime_ns = -1  # too recent to trust: read it again next time
     connection.execute(
         "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (path, mtime_ns, *stat[1:], reading.problems, first_doc, next_doc - 1),
+        (path, *trusted_stat(stat, started), reading.problems, first_doc, next_doc - 1),
     )
     return entity_keys, next_doc
 
