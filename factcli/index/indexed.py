@@ -18,6 +18,7 @@ from typing import Any
 
 from factcli.index.store import record_key
 from factcli.model.build import build_entity, build_event, build_source, build_visit
+from factcli.model.keys import NAMESPACE_OF_KIND
 from factcli.model.records import Entity, FactBase, Visit
 from factcli.query import entities, visits
 from factcli.query.access import FactsAccess, Record
@@ -215,7 +216,9 @@ class IndexedFacts(FactsAccess):
         )
         hits = rank(candidates, text, limit)
         cited = {record_key("source", s) for hit in hits for s in hit.sources}
-        return self.load(cited), hits
+        # The records hit, too: a hit shows the date, basis and citations of its claim.
+        owners = {record_key(NAMESPACE_OF_KIND[hit.record_kind], hit.record_id) for hit in hits}
+        return self.load(cited | owners), hits
 
 
 def _day_range(criteria: VisitFilter) -> tuple[str | None, str | None]:

@@ -16,25 +16,12 @@ from typing import Any
 from factcli.index.store import record_key
 from factcli.model.build import references
 from factcli.model.claims import NAME_FIELDS
+from factcli.model.keys import NAMESPACE_OF_KIND, RECORD_KEYS
 from factcli.model.records import FactBase
 from factcli.query.search import documents
 from factcli.query.text import fold
 
 Table = dict[str, Any]
-
-#: Each top-level key of a fact file: the namespace its ids live in, the kind
-#: of record, and whether it holds one table or an array of them.
-RECORD_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("visit", "record", "visit"),
-    ("events", "record", "event"),
-    ("sources", "source", "source"),
-    ("people", "entity", "person"),
-    ("orgs", "entity", "org"),
-)
-
-
-#: The namespace each kind of record's id lives in.
-NAMESPACE_OF_KIND = {kind: namespace for _, namespace, kind in RECORD_KEYS}
 
 
 @dataclass

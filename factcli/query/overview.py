@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from factcli.model.claims import walk
+from factcli.model.claims import Claim, walk
 from factcli.model.records import ContextNote, FactBase, Source
 
 
@@ -34,18 +34,19 @@ class Conflict(NamedTuple):
     point: str
     topic: str
     claims: tuple[tuple[str, ContextNote], ...]  # (visit or event id, claim)
+    walked: tuple[Claim, ...]  # the same claims, as the claim walk gives them
 
 
 def conflicts(facts: FactBase) -> list[Conflict]:
     """Points that several claims speak to with different values."""
-    by_point: dict[str, list[tuple[str, ContextNote]]] = {}
-    for record in facts.items():
-        for note in record.context:
-            if note.point:
-                by_point.setdefault(note.point, []).append((record.id, note))
+    by_point: dict[str, list[Claim]] = {}
+    for claim in walk(facts):
+        if isinstance(claim.item, ContextNote) and claim.item.point:
+            by_point.setdefault(claim.item.point, []).append(claim)
     found = []
     for point, claims in sorted(by_point.items()):
-        values = {note.value for _, note in claims}
-        if len(values) > 1:
-            found.append(Conflict(point, claims[0][1].topic, tuple(claims)))
+        notes = [c.item for c in claims if isinstance(c.item, ContextNote)]
+        if len({note.value for note in notes}) > 1:
+            pairs = tuple((c.record_id, note) for c, note in zip(claims, notes, strict=True))
+            found.append(Conflict(point, notes[0].topic, pairs, tuple(claims)))
     return found

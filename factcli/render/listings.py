@@ -6,11 +6,12 @@ from typing import Any
 
 from factcli.errors import Problem
 from factcli.model import serialize
-from factcli.model.records import Event, Evidence, FactBase, Visit
+from factcli.model.claims import Claim, record_claims, walk
+from factcli.model.records import ContextNote, Event, Evidence, FactBase, Visit
 from factcli.query.overview import Conflict, SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SearchHit
-from factcli.render.labels import Citations, date_label, place_label, span_label
+from factcli.render.labels import Citations, claim_date_cell, date_label, place_label, span_label
 from factcli.render.report import Cell, Report, Section
 
 
@@ -19,7 +20,9 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
     cite = Citations(facts)
     section = Section(f"Matches for “{query}”", ["Record", "Field", "Snippet", "Src"])
     data = []
+    claim_at = {(c.record_kind, c.record_id, c.where): c for c in walk(facts)}
     for hit in hits:
+        claim = claim_at.get((hit.record_kind, hit.record_id, hit.section))
         evidence_marks = cite.marks(None) if not hit.sources else cite.marks_for(hit.sources)
         section.rows.append(
             [
@@ -39,6 +42,7 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
                 "highlights": [list(span) for span in hit.highlights],
                 "sources": list(hit.sources),
                 "score": round(hit.score, 4),
+                **_hit_provenance(hit, claim),
             }
         )
     flat = [
@@ -46,10 +50,27 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
             **row,
             "highlights": ";".join(f"{a}-{b}" for a, b in hit.highlights),
             "sources": ";".join(hit.sources),
+            "date": row["date"]["edtf"] if row["date"] else None,
+            "within": row["within"]["id"] if row["within"] else None,
+            "cite": " | ".join(c["quote"] for c in row["cite"]),
         }
         for row, hit in zip(data, hits, strict=True)
     ]
     return cite.attach(Report(data, flat, [section], title=f"{len(hits)} match(es)"))
+
+
+def _hit_provenance(hit: SearchHit, claim: Claim | None) -> dict[str, Any]:
+    """The date, basis and citations of the claim a hit is in; a hit on a quote cites that quote.
+
+    A hit outside any claim (a title, a name, a headline) has none.
+    """
+    if claim is None:
+        return {"date": None, "within": None, "basis": None, "reasoning": None, "cite": []}
+    found = serialize.claim_data(claim)
+    del found["sources"]  # a hit keeps its own: a quote's is its one source
+    if hit.field == "quote":
+        found["cite"] = [c for c in found["cite"] if c["source"] in hit.sources]
+    return found
 
 
 def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
@@ -58,26 +79,33 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
     section = Section("Timeline", ["Year", "When", "What", "Where", "Src"], kind="timeline")
     data = []
     for record in records:
+        # A row dates its record: a visit by its start and end claims, an event by what happened.
+        dating = [c for c in record_claims(record) if c.section in ("start", "end", "summary")]
+        cited = tuple(dict.fromkeys(c for claim in dating for c in claim.cite))
         if isinstance(record, Visit):
-            evidence = Evidence(
-                tuple(
-                    c
-                    for claim in (record.start, record.end)
-                    if claim and claim.evidence
-                    for c in claim.evidence.cite
-                )
-            )
             what = f"VISIT  {record.title}"
-            data.append(serialize.visit_summary(facts, record))
+            row = serialize.visit_summary(facts, record)
         else:
-            evidence = record.evidence
             what = f"{record.kind}  {record.title}"
-            data.append(serialize.event_summary(record))
+            row = serialize.event_summary(record)
+        data.append({**row, "cite": [{"source": c.source, "quote": c.quote} for c in cited]})
         year = str(record.dates.sort_key()[0].year)
         section.rows.append(
-            [year, span_label(record), what, place_label(record.places), cite.marks(evidence)]
+            [
+                year,
+                span_label(record),
+                what,
+                place_label(record.places),
+                cite.marks(Evidence(cited)),
+            ]
         )
-    flat = [{k: v for k, v in row.items() if not isinstance(v, list)} for row in data]
+    flat = [
+        {
+            **{k: v for k, v in row.items() if not isinstance(v, list)},
+            "sources": ";".join(dict.fromkeys(c["source"] for c in row["cite"])),
+        }
+        for row in data
+    ]
     return cite.attach(Report(data, flat, [section], title=f"{len(records)} visit(s) and event(s)"))
 
 
@@ -112,26 +140,28 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
     flat = []
     for conflict in found:
         claims = []
-        for record_id, note in conflict.claims:
+        for found_claim in conflict.walked:
+            note = found_claim.item
+            assert isinstance(note, ContextNote)
+            record_id = found_claim.record_id
             by = ", ".join(
-                facts.sources[s].publisher for s in note.evidence.source_ids if s in facts.sources
+                facts.sources[s].publisher for s in found_claim.source_ids if s in facts.sources
             )
             section.rows.append(
                 [
                     conflict.point,
                     note.value or "",
                     by,
-                    date_label(note.date),
+                    claim_date_cell(found_claim.date, found_claim.within),
                     record_id,
-                    cite.marks(note.evidence),
+                    cite.marks(found_claim.evidence, found_claim.date),
                 ]
             )
             claim = {
                 "record_id": record_id,
                 "value": note.value,
                 "note": note.note,
-                "date": serialize.date_data(note.date),
-                **serialize.evidence_data(note.evidence),
+                **serialize.claim_data(found_claim),
             }
             claims.append(claim)
             flat.append(
@@ -141,7 +171,7 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
                     "record_id": record_id,
                     "value": note.value,
                     "note": note.note,
-                    "sources": ";".join(note.evidence.source_ids),
+                    **serialize.claim_flat(found_claim),
                 }
             )
         data.append({"point": conflict.point, "topic": conflict.topic, "claims": claims})
