@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("factcli.commands.new", "new"),
     "batch": ("factcli.commands.batch", "batch"),
     "quote": ("factcli.commands.authoring", "quote"),
+    "diff": ("factcli.commands.authoring", "diff"),
 }
 
 

@@ -62,3 +62,47 @@ def quote(
         print(authoring.toml_citation(found[0]))
         return
     emit(authoring.passages_report(text, found), output_format, as_json)
+
+
+@report_errors
+def diff(
+    old_revision: Annotated[
+        str, typer.Argument(metavar="REV1", help="The older side: a git revision.")
+    ] = "HEAD",
+    new_revision: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[REV2]", help="The newer side [default: the working tree].", show_default=False
+        ),
+    ] = None,
+    facts_dir: FactsDirOption = None,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Compare the facts at two git revisions claim by claim, for review.
+
+    Example: factcli diff                # the last commit against the working tree
+    Example: factcli diff main HEAD -f markdown   # to paste into a pull request
+    """
+    from factcli.model.location import bundled_facts_dir
+    from factcli.model.revisions import WORKING_TREE, Repository
+    from factcli.query.diff import diff_facts
+    from factcli.render.diff import diff_report
+
+    root = facts_dir or bundled_facts_dir()
+    repository = Repository(root)
+    sides = []
+    for revision in (old_revision, new_revision):
+        if revision is None:
+            sides.append(load(root))
+            continue
+        result = repository.load(revision)
+        for problem in result.problems:
+            print(f"skipped: {problem}", file=sys.stderr)
+        sides.append(result.facts)
+    labels = (old_revision, new_revision or WORKING_TREE)
+    found = diff_facts(sides[0], sides[1])
+    if found.empty and not as_json and output_format is OutputFormat.table:
+        print(f"No claim differs from {labels[0]} to {labels[1]}.")
+        return
+    emit(diff_report(found, sides[0], sides[1], labels), output_format, as_json)
