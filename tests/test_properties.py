@@ -17,6 +17,7 @@ from factcli.model.loader import load_paths, read_fact_file
 from factcli.model.records import FactBase
 from factcli.query.search import Document, SearchHit, _snippet, query_terms, rank
 from factcli.query.text import fold, fold_char, fold_with_offsets
+from factcli.query.words import stem
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -173,7 +174,10 @@ def test_fast_folding_agrees_with_folding_each_character(text: str) -> None:
 
 
 def _rank_every_document(docs: list[Document], query: str, limit: int) -> list[SearchHit]:
-    """The plain definition of the ranking: score every document exactly, then sort."""
+    """The plain definition of the ranking: score every document exactly, then sort.
+
+    A query word matches a whole word of the text that has its stem or begins with it.
+    """
     terms = query_terms(query)
     weights = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
     hits: dict[tuple[str, str, str, str], SearchHit] = {}
@@ -181,7 +185,11 @@ def _rank_every_document(docs: list[Document], query: str, limit: int) -> list[S
         folded, offsets = fold_with_offsets(doc.text)
         spans: set[tuple[int, int]] = set()
         for term in terms:
-            found = list(re.finditer(r"\b" + re.escape(term), folded))
+            found = [
+                m
+                for m in re.finditer(r"\w+", folded)
+                if m[0].startswith(term) or stem(m[0]) == stem(term)
+            ]
             if not found:
                 break
             spans.update((offsets[m.start()], offsets[m.end() - 1] + 1) for m in found)

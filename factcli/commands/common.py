@@ -81,6 +81,13 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def facts_root(facts_dir: Path | None) -> Path:
+    """The fact base to use: ``--facts-dir`` (or FACTCLI_FACTS_DIR), else the bundled one."""
+    from factcli.model.location import bundled_facts_dir
+
+    return facts_dir or bundled_facts_dir()
+
+
 def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
     """The fact base to answer from; broken files stop it unless ``skip_invalid``."""
     from factcli.model.loader import load_facts

@@ -17,6 +17,7 @@ from factcli.commands.common import (
     JsonOption,
     SkipInvalidOption,
     emit,
+    facts_root,
     open_facts,
     report_errors,
 )
@@ -24,7 +25,10 @@ from factcli.errors import NotFoundError, UsageError
 from factcli.model.edtf import EdtfError, parse_edtf
 from factcli.query import entities, overview
 from factcli.query import visits as visit_query
+from factcli.query.access import FactsAccess
+from factcli.query.hits import mention_hint
 from factcli.query.visits import VisitFilter
+from factcli.query.words import parse_query, thesaurus_for
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 
@@ -71,6 +75,14 @@ def _day(text: str | None, option: str, latest: bool) -> date | None:
     return value.latest if latest else value.earliest
 
 
+def explain_empty(access: FactsAccess, person: str | None, org: str | None) -> None:
+    """Say on stderr where a --person or --org name occurs when filtering by it found nothing."""
+    if person is not None and (hint := mention_hint(access, person, "person")):
+        print(f"factcli: {hint}", file=sys.stderr)
+    if org is not None and (hint := mention_hint(access, org, "org")):
+        print(f"factcli: {hint}", file=sys.stderr)
+
+
 def visit_filter(
     year: int | None,
     since: str | None,
@@ -111,8 +123,9 @@ def visits(
     criteria = visit_filter(year, since, until, country, city, person, org)
     with open_facts(facts_dir, skip_invalid) as access:
         facts, found = access.visits(criteria)
-    if not found:
-        raise NotFoundError("no visit matches those filters")
+        if not found:
+            explain_empty(access, person, org)
+            raise NotFoundError("no visit matches those filters")
     emit(views.visits_report(facts, found), output_format, as_json, fields)
 
 
@@ -203,8 +216,9 @@ def search(
     fields: FieldsOption = None,
 ) -> None:
     """Full-text search over every fact and quote, best matches first."""
+    query = parse_query(text, thesaurus_for(facts_root(facts_dir)))
     with open_facts(facts_dir, skip_invalid) as access:
-        facts, hits = access.search(text, limit)
+        facts, hits = access.search(query, limit)
     emit(listings.search_report(facts, text, hits), output_format, as_json, fields)
 
 
@@ -227,8 +241,9 @@ def timeline(
     criteria = visit_filter(year, since, until, country, city, person, org)
     with open_facts(facts_dir, skip_invalid) as access:
         facts, found = access.timeline(criteria)
-    if not found:
-        raise NotFoundError("nothing on the timeline matches those filters")
+        if not found:
+            explain_empty(access, person, org)
+            raise NotFoundError("nothing on the timeline matches those filters")
     emit(listings.timeline_report(facts, found), output_format, as_json, fields)
 
 

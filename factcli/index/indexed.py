@@ -23,9 +23,10 @@ from factcli.model.records import Entity, FactBase, Visit
 from factcli.query import entities, visits
 from factcli.query.access import FactsAccess, Record
 from factcli.query.entities import Appearance, EntityKind
-from factcli.query.search import Document, SearchHit, query_terms, rank
+from factcli.query.search import Document, SearchHit, as_query, rank
 from factcli.query.text import fold
 from factcli.query.visits import VisitFilter
+from factcli.query.words import Query, fts_prefix
 
 _RECORD, _ENTITY, _SOURCE = (record_key(kind, "") for kind in ("record", "entity", "source"))
 _KEYS = "SELECT value FROM json_each(?)"
@@ -193,9 +194,10 @@ class IndexedFacts(FactsAccess):
         ]
         return [*by_name, *by_id]
 
-    def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:
-        """Ranked hits: FTS5 finds every field holding each word, the shared ranker orders them."""
-        match = " AND ".join(f'"{term}"*' for term in query_terms(text))
+    def search(self, text: Query | str, limit: int) -> tuple[FactBase, list[SearchHit]]:
+        """Ranked hits: FTS5 finds every field that may match, the shared ranker decides."""
+        query = as_query(text)
+        match = fts_match(query)
         rows = self._rows(
             "SELECT substr(owner, instr(owner, ':') + 1), kind, section, field, text, sources,"
             " body FROM docs WHERE id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?)"
@@ -214,11 +216,30 @@ class IndexedFacts(FactsAccess):
             )
             for record_id, kind, section, field, original, sources, folded in rows
         )
-        hits = rank(candidates, text, limit)
+        hits = rank(candidates, query, limit)
         cited = {record_key("source", s) for hit in hits for s in hit.sources}
-        # The records hit, too: a hit shows the date, basis and citations of its claim.
+        # The records hit, too: a hit shows its label, date, basis and citations of its claim.
         owners = {record_key(NAMESPACE_OF_KIND[hit.record_kind], hit.record_id) for hit in hits}
         return self.load(cited | owners), hits
+
+
+def fts_match(query: Query) -> str:
+    """An FTS5 expression every field matching ``query`` satisfies (the ranker then decides).
+
+    A word typed is looked up by a prefix every word of its stem shares; a
+    synonym by its exact words (all of them: the index keeps no positions for
+    phrases, so the ranker checks their order).
+    """
+    units = []
+    for unit in query.units:
+        options = []
+        for alternative in unit.alternatives:
+            if alternative.by_stem:
+                options.append(" AND ".join(f'"{fts_prefix(w)}"*' for w in alternative.words))
+            else:
+                options.append(" AND ".join(f'"{w}"' for w in alternative.words))
+        units.append("(" + " OR ".join(f"({o})" for o in options) + ")")
+    return " AND ".join(units)
 
 
 def _day_range(criteria: VisitFilter) -> tuple[str | None, str | None]:

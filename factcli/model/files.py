@@ -12,8 +12,8 @@ from pathlib import Path
 
 from factcli.errors import FactsDirError
 
-#: Editor configuration that may live beside the facts and is not a fact file.
-IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml"})
+#: Editor configuration and the search thesaurus, which live beside the facts and are not facts.
+IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml", "thesaurus.toml"})
 
 
 def discover(root: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from factcli.query import search as search_query
 from factcli.query.entities import Appearance, EntityKind
 from factcli.query.search import SearchHit
 from factcli.query.visits import VisitFilter
+from factcli.query.words import Query
 
 Record = Visit | Event
 
@@ -77,8 +78,8 @@ class FactsAccess(ABC):
         """The one entity a name means and everywhere it appears."""
 
     @abstractmethod
-    def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:
-        """Ranked full-text hits for a query."""
+    def search(self, text: Query | str, limit: int) -> tuple[FactBase, list[SearchHit]]:
+        """Ranked full-text hits for a query, with the records they are in and their sources."""
 
 
 class LoadedFacts(FactsAccess):
@@ -117,6 +118,6 @@ class LoadedFacts(FactsAccess):
         found = entities.find_entity(self.facts, name, kind)
         return self.facts, found, entities.appearances(self.facts, found)
 
-    def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:
+    def search(self, text: Query | str, limit: int) -> tuple[FactBase, list[SearchHit]]:
         """Ranked full-text hits for a query."""
         return self.facts, search_query.search(self.facts, text, limit)

@@ -1,14 +1,14 @@
 """Ranked full-text search over every fact and quote.
 
-Matching is on folded words (no case, no accents); every query word must
-occur in a field for it to match, a word may match as a prefix, and the
-whole query as a phrase ranks higher. Highlights point into the original
+Matching is on folded words (no case, no accents); every word or quoted
+phrase of the query must occur in a field for it to match, by stem, as a
+prefix, or as a synonym (see query/words.py), and the whole query as a
+phrase ranks higher. Highlights point into the original
 text, so what is shown is exactly what the fact file says.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
@@ -17,6 +17,14 @@ from factcli.errors import NotFoundError
 from factcli.model.claims import NameOf, walk
 from factcli.model.records import FactBase
 from factcli.query.text import fold, fold_with_offsets
+from factcli.query.words import (
+    Query,
+    parse_query,
+    stem,
+    text_words,
+    thesaurus_for,
+    unit_spans,
+)
 
 _FIELD_WEIGHT = {"title": 3.0, "name": 3.0, "said": 2.0, "quote": 1.0}
 SNIPPET_CHARS = 120
@@ -78,15 +86,31 @@ def documents(facts: FactBase, name_of: NameOf | None = None) -> Iterator[Docume
             )
 
 
-def _match_spans(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]] | None:
+def _match_spans(text: str, query: Query) -> list[tuple[int, int]] | None:
+    """Spans of ``text`` where each unit matches; None unless every unit does."""
     folded, offsets = fold_with_offsets(text)
+    words, word_spans = text_words(folded)
+    stems = [stem(w) for w in words]
     spans: list[tuple[int, int]] = []
-    for pattern in patterns:
-        found = list(pattern.finditer(folded))
+    for unit in query.units:
+        found = unit_spans(unit, words, stems, word_spans)
         if not found:
             return None
-        spans.extend((offsets[m.start()], offsets[m.end() - 1] + 1) for m in found)
+        spans.extend((offsets[a], offsets[b - 1] + 1) for a, b in found)
     return sorted(set(spans))
+
+
+def _count_matches(folded_text: str, query: Query) -> int:
+    """How many matches every unit has in folded text, or 0 unless every unit matches."""
+    words, word_spans = text_words(folded_text)
+    stems = [stem(w) for w in words]
+    total = 0
+    for unit in query.units:
+        count = len(unit_spans(unit, words, stems, word_spans))
+        if not count:
+            return 0
+        total += count
+    return total
 
 
 def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -109,47 +133,58 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-def search(facts: FactBase, query: str, limit: int = 20) -> list[SearchHit]:
+def as_query(query: Query | str) -> Query:
+    """A parsed query; text is parsed with the built-in thesaurus."""
+    if isinstance(query, Query):
+        return query
+    return parse_query(query, thesaurus_for(None))
+
+
+def search(facts: FactBase, query: Query | str, limit: int = 20) -> list[SearchHit]:
     """The best-matching fields for a query, best first; NotFoundError if none match."""
     return rank(documents(facts), query, limit)
 
 
-def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchHit]:
-    """The documents that match every query word, scored, best first, at most ``limit``.
+#: Claims of visits and events come before registry and bibliography rows.
+_REGISTRY_KINDS = frozenset({"person", "org", "source"})
 
-    Scoring a document exactly (highlights mapped back into the original text,
-    a snippet) costs far more than bounding its score from its folded words,
-    and a common word can match thousands of fields. So every candidate gets
-    the bound, and only those whose bound can still reach the top ``limit``
-    are scored exactly: the answer is the one scoring them all would give.
+
+def _tier(doc: Document) -> int:
+    return 1 if doc.record_kind in _REGISTRY_KINDS else 0
+
+
+def rank(candidates: Iterable[Document], query: Query | str, limit: int) -> list[SearchHit]:
+    """The documents that match every unit of the query, scored, best first, at most ``limit``.
+
+    Claims of visits and events rank above registry and bibliography rows;
+    within each, by score. Scoring a document exactly (highlights mapped back
+    into the original text, a snippet) costs far more than bounding its score
+    from its folded words, and a common word can match thousands of fields.
+    So every candidate gets the bound, and only those whose bound can still
+    reach the top ``limit`` are scored exactly: the answer is the one scoring
+    them all would give.
     """
-    terms = query_terms(query)
-    phrase = " ".join(terms)
-    patterns = [re.compile(r"\b" + re.escape(term)) for term in dict.fromkeys(terms)]
-    bounded: list[tuple[float, int, Document, str]] = []
+    query = as_query(query)
+    phrase = query.phrase
+    bounded: list[tuple[tuple[int, float], int, Document, str]] = []
     for order, doc in enumerate(candidates):
         folded_text = fold(doc.text) if doc.folded is None else doc.folded
-        matches = 0
-        for pattern in patterns:
-            count = len(pattern.findall(folded_text))
-            if not count:
-                break
-            matches += count
-        else:
+        matches = _count_matches(folded_text, query)
+        if matches:
             # Folded words hold the same matches as the spans below; mapping them
             # back to the original text can only merge some, so this is a bound.
-            bound = _score(matches, phrase in folded_text, doc.field, folded_text)
-            bounded.append((bound, order, doc, folded_text))
+            most = _score(matches, phrase in folded_text, doc.field, folded_text)
+            bounded.append(((-_tier(doc), most), order, doc, folded_text))
     bounded.sort(key=itemgetter(0), reverse=True)  # stable: equals keep their order
     hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]] = {}
-    last_bound = None
+    last_bound: tuple[int, float] | None = None
     for bound, order, doc, folded_text in bounded:
         # Checked once per distinct bound: templated text gives many equal ones.
         if bound != last_bound:
             if len(hits) >= limit and bound < _nth_best(hits, limit):
                 break  # neither this one nor any after it can enter the top
             last_bound = bound
-        spans = _match_spans(doc.text, patterns)
+        spans = _match_spans(doc.text, query)
         if spans is None:
             continue
         score = _score(len(spans), phrase in folded_text, doc.field, folded_text)
@@ -170,10 +205,17 @@ def rank(candidates: Iterable[Document], query: str, limit: int) -> list[SearchH
             )
             hits[key] = (hit, order)
     if not hits:
-        raise NotFoundError(f"nothing matches {query!r}")
+        raise NotFoundError(f"nothing matches {query.text!r}")
     ranked = sorted(
         (hit for hit, _ in hits.values()),
-        key=lambda h: (-h.score, h.record_id, h.section, h.field, h.snippet),
+        key=lambda h: (
+            h.record_kind in _REGISTRY_KINDS,
+            -h.score,
+            h.record_id,
+            h.section,
+            h.field,
+            h.snippet,
+        ),
     )
     return ranked[:limit]
 
@@ -185,6 +227,9 @@ def _score(matches: int, has_phrase: bool, field: str, folded_text: str) -> floa
     return score / (1 + len(folded_text) / 400)  # a match in a short field says more
 
 
-def _nth_best(hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]], n: int) -> float:
-    """The n-th highest score among the hits so far."""
-    return sorted((hit.score for hit, _ in hits.values()), reverse=True)[n - 1]
+def _nth_best(
+    hits: dict[tuple[str, str, str, str], tuple[SearchHit, int]], n: int
+) -> tuple[int, float]:
+    """The n-th best (tier, score) among the hits so far."""
+    keys = ((-int(hit.record_kind in _REGISTRY_KINDS), hit.score) for hit, _ in hits.values())
+    return sorted(keys, reverse=True)[n - 1]

@@ -8,39 +8,67 @@ from factcli.errors import Problem
 from factcli.model import serialize
 from factcli.model.claims import Claim, record_claims, walk
 from factcli.model.records import ContextNote, Event, Evidence, FactBase, Visit
+from factcli.query.hits import ClaimHit, by_claim
 from factcli.query.overview import Conflict, SourceUse
 from factcli.query.quotes import QuoteReport
-from factcli.query.search import SearchHit
+from factcli.query.search import SNIPPET_CHARS, SearchHit
 from factcli.render.labels import Citations, claim_date_cell, date_label, place_label, span_label
 from factcli.render.report import Cell, Report, Section
 
 
+def _quoted(hit: SearchHit | None, quotes: tuple[str, ...]) -> Cell:
+    """The claim's quote in quotation marks: the matched one highlighted, else its first."""
+    if hit is not None:
+        return Cell(f"“{hit.snippet}”", tuple((a + 1, b + 1) for a, b in hit.highlights))
+    if not quotes:
+        return Cell("")
+    quote = quotes[0]
+    if len(quote) > SNIPPET_CHARS:
+        quote = quote[:SNIPPET_CHARS].rstrip() + "…"
+    return Cell(f"“{quote}”")
+
+
+def _match(found: ClaimHit) -> Cell:
+    """What the claim says, its matched words highlighted when the match is in those words."""
+    hit = found.text
+    if hit is not None and (not found.claim_text or hit.snippet.strip("…") in found.claim_text):
+        return Cell(hit.snippet, hit.highlights)
+    text = found.claim_text
+    return Cell(text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rstrip() + "…")
+
+
 def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
-    """``factcli search``: ranked hits with highlighted snippets."""
+    """``factcli search``: one row per claim found, labelled in words, with its quote."""
     cite = Citations(facts)
-    section = Section(f"Matches for “{query}”", ["Record", "Field", "Snippet", "Src"])
+    section = Section(f"Matches for “{query}”", ["Found in", "Match", "Quote", "Src"])
+    labels: dict[tuple[str, str], ClaimHit] = {}
+    for found in by_claim(facts, hits):
+        for hit in found.hits:
+            labels[(hit.record_id, hit.section)] = found
+        section.rows.append(
+            [
+                found.label,
+                _match(found),
+                _quoted(found.quote, found.quotes),
+                cite.marks_for(found.sources) if found.sources else Cell(""),
+            ]
+        )
     data = []
     claim_at = {(c.record_kind, c.record_id, c.where): c for c in walk(facts)}
     for hit in hits:
+        found = labels[(hit.record_id, hit.section)]
         claim = claim_at.get((hit.record_kind, hit.record_id, hit.section))
-        evidence_marks = cite.marks(None) if not hit.sources else cite.marks_for(hit.sources)
-        section.rows.append(
-            [
-                hit.record_id,
-                f"{hit.section}.{hit.field}",
-                Cell(hit.snippet, hit.highlights),
-                evidence_marks,
-            ]
-        )
         data.append(
             {
                 "record_id": hit.record_id,
                 "record_kind": hit.record_kind,
                 "section": hit.section,
                 "field": hit.field,
+                "label": found.label,
                 "snippet": hit.snippet,
                 "highlights": [list(span) for span in hit.highlights],
                 "sources": list(hit.sources),
+                "quotes": list(found.quotes),
                 "score": round(hit.score, 4),
                 **_hit_provenance(hit, claim),
             }
@@ -53,6 +81,7 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
             "date": row["date"]["edtf"] if row["date"] else None,
             "within": row["within"]["id"] if row["within"] else None,
             "cite": " | ".join(c["quote"] for c in row["cite"]),
+            "quotes": " | ".join(labels[(hit.record_id, hit.section)].quotes),
         }
         for row, hit in zip(data, hits, strict=True)
     ]
