@@ -36,6 +36,7 @@ from factcli.query.access import FactsAccess, Record
 from factcli.query.entities import Appearance, EntityKind
 from factcli.query.search import SearchHit
 from factcli.query.visits import VisitFilter
+from factcli.query.words import Query
 from factcli.render.safe import printable
 
 #: SQLite's primary result codes for an I/O error, a damaged file, or one that is not a database.
@@ -252,6 +253,6 @@ class GuardedIndex(FactsAccess):
         """The one entity a name means and everywhere it appears."""
         return self._ask(lambda access: access.entity(name, kind))
 
-    def search(self, text: str, limit: int) -> tuple[FactBase, list[SearchHit]]:
+    def search(self, text: Query | str, limit: int) -> tuple[FactBase, list[SearchHit]]:
         """Ranked full-text hits for a query."""
         return self._ask(lambda access: access.search(text, limit))
