@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from factcli.render.safe import printable
+
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 
@@ -25,7 +27,8 @@ class Problem(NamedTuple):
             if self.column is not None:
                 where += f":{self.column}"
         parts = [where, self.key_path, self.message] if self.key_path else [where, self.message]
-        return ": ".join(parts)
+        # File names and keys come from the data: one line, no control character raw.
+        return printable(": ".join(parts))
 
 
 class FactcliError(Exception):

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 
-from .conftest import MINI
+from .conftest import FACTCLI, MINI
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 
@@ -216,3 +217,118 @@ def test_unreadable_facts_dir(runner: CliRunner, tmp_path: Path) -> None:
         root.chmod(0o755)
     assert (result.exit_code, result.stdout) == (1, "")
     assert "not readable" in result.stderr
+
+
+def _both_ways(root: Path, *args: str) -> list[subprocess.CompletedProcess[str]]:
+    """The installed command run with and without the index; a hang fails the test."""
+    command = [FACTCLI, *args, "-d", str(root)]
+    return [
+        subprocess.run(
+            command, capture_output=True, text=True, timeout=60, env={**os.environ, **extra}
+        )
+        for extra in ({}, {"FACTCLI_NO_INDEX": "1"})
+    ]
+
+
+def test_a_dangling_symlink_is_the_same_clear_error_with_or_without_the_index(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = _base_with(tmp_path, "x.txt", b"")
+    (root / "gone.toml").symlink_to("missing.toml")
+    expected = f"{root}/gone.toml: symbolic link to a missing file (missing.toml)"
+    for env in ({}, {"FACTCLI_NO_INDEX": "1"}):
+        result = runner.invoke(app, ["visits", "-d", str(root)], env=env)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert expected in result.stderr.splitlines()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "x.txt", b"")
+    os.mkfifo(root / "pipe.toml")
+    for run in _both_ways(root, "visits"):
+        assert (run.returncode, run.stdout) == (1, "")
+        assert f"{root}/pipe.toml: is a named pipe (FIFO), not a regular file" in run.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_link_to_an_endless_device_is_refused_unread(tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "x.txt", b"")
+    (root / "zero.toml").symlink_to("/dev/zero")
+    for run in _both_ways(root, "show", "2020-03-springfield"):
+        assert (run.returncode, run.stdout) == (1, "")
+        assert f"{root}/zero.toml: is a character device, not a regular file" in run.stderr
+        assert "Traceback" not in run.stderr
+
+
+def test_a_file_growing_past_its_stat_size_is_read_no_further(tmp_path: Path) -> None:
+    from factcli.model.files import UnreadableFile, read_regular_file
+
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"#" * 101)
+    with pytest.raises(UnreadableFile, match="file is 101 bytes; the limit is 100"):
+        read_regular_file(path, 100)
+    assert read_regular_file(path, 101) == b"#" * 101
+
+
+ESCAPES = ("\x1b", "\x07", "\x9b", "\u202e", "\u2028")
+
+
+def test_file_names_and_unknown_keys_reach_stderr_escaped(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    name = "bad\x1b[1mname\u202e.toml"
+    content = b'[[orgs]]\nid = "k"\nname = "K"\n"bad\\u001b[2J\\u0007key" = 1\n'
+    root = _base_with(tmp_path, name, content)
+    for command in (["validate"], ["visits"], ["visits", "--skip-invalid"]):
+        result = runner.invoke(app, [*command, "-d", str(root)])
+        assert not any(raw in result.stderr for raw in ESCAPES), command
+        assert (
+            f"{root}/bad\\x1b[1mname\\u202e.toml:1: orgs[0].bad\\x1b[2J\\x07key: unknown key"
+            in result.stderr
+        ), command
+
+
+def test_ambiguous_names_reach_stderr_escaped(runner: CliRunner, tmp_path: Path) -> None:
+    content = (
+        b'[[orgs]]\nid = "evil-one"\nname = "Evil\\u001b]8;;http://x\\u0007 One\\u202e"\n\n'
+        b'[[orgs]]\nid = "evil-two"\nname = "Evil\\u009b31m Two\\u2028"\n'
+    )
+    root = _base_with(tmp_path, "evil.toml", content)
+    for env in ({}, {"FACTCLI_NO_INDEX": "1"}):
+        result = runner.invoke(app, ["org", "evil", "-d", str(root)], env=env)
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            "factcli: 'evil' matches 2 entries: Evil\\x1b]8;;http://x\\x07 One\\u202e"
+            " (evil-one); Evil\\x9b31m Two\\u2028 (evil-two); be more specific\n"
+        )
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_escapes_what_breaks_javascript_and_terminals(
+    runner: CliRunner, tmp_path: Path, fmt: str
+) -> None:
+    content = (
+        '[[orgs]]\nid = "sneaky"\nname = "Sneaky Jöe 東京"\n'
+        'note = "c1 \\u0085 \\u009b del \\u007f bidi \\u202e \\u2066 ls \\u2028 ps \\u2029 bom \\ufeff"\n'
+    ).encode()
+    root = _base_with(tmp_path, "sneaky.toml", content)
+    result = runner.invoke(app, ["org", "sneaky", "-d", str(root), "--format", fmt])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.isascii() is False and "Sneaky Jöe 東京" in out  # readable, not \\u-escaped
+    for raw in ("\x85", "\x9b", "\x7f", "\u202e", "\u2066", "\u2028", "\u2029", "\ufeff"):
+        assert raw not in out
+        assert f"\\u{ord(raw):04x}" in out
+    assert json.loads(out.splitlines()[0] if fmt == "jsonl" else out)["note"] == (
+        "c1 \x85 \x9b del \x7f bidi \u202e \u2066 ls \u2028 ps \u2029 bom \ufeff"
+    )
+
+
+def test_json_export_escapes_too(runner: CliRunner, tmp_path: Path) -> None:
+    root = _base_with(tmp_path, "ls.toml", b'[[orgs]]\nid = "ls"\nname = "Line\\u2028Sep"\n')
+    target = tmp_path / "all.json"
+    result = runner.invoke(app, ["export", "-f", "json", "-o", str(target), "-d", str(root)])
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "\u2028" not in text and "Line\\u2028Sep" in text

@@ -105,6 +105,11 @@ def report(
     if output is not None:
         check_output(output, facts_dir, force=force)
     chosen = _chosen_format(document_format, output)
+    if output is None and chosen is OutputFormat.html and sys.stdout.isatty():
+        raise UsageError(
+            "a report is an HTML document, not for a terminal: write it to a file with"
+            " --output report.html, or ask for --format markdown"
+        )
     with open_facts(facts_dir, skip_invalid) as access:
         if visit_ids and len(visit_ids) == 1:
             facts, record = access.record(visit_ids[0])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 
 from factcli.model import serialize
@@ -12,15 +11,12 @@ from factcli.model.claims import walk
 from factcli.model.records import FactBase
 from factcli.render import listings, views
 from factcli.render.formats import render_markdown
-from factcli.render.safe import spreadsheet_safe, visible
+from factcli.render.safe import json_dumps, spreadsheet_safe, visible
 
 
 def to_json(facts: FactBase) -> str:
     """The whole fact base as one JSON document."""
-    return (
-        json.dumps(serialize.fact_base_data(facts), ensure_ascii=False, indent=2, allow_nan=False)
-        + "\n"
-    )
+    return json_dumps(serialize.fact_base_data(facts), 2) + "\n"
 
 
 def to_jsonl(facts: FactBase) -> str:
@@ -29,15 +25,13 @@ def to_jsonl(facts: FactBase) -> str:
     for record_type, items in serialize.fact_base_data(facts).items():
         for item in items:
             lines.append(
-                json.dumps(
+                json_dumps(
                     {
                         "record_type": record_type.rstrip("s")
                         if record_type != "people"
                         else "person",
                         **item,
-                    },
-                    ensure_ascii=False,
-                    allow_nan=False,
+                    }
                 )
             )
     return "\n".join(lines) + "\n"

@@ -82,7 +82,14 @@ def scan(root: Path) -> dict[str, FileStat]:
         try:
             stat = entry.stat()
         except OSError:
-            continue  # gone since the listing; the index forgets it
+            try:
+                link = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # gone since the listing; the index forgets it
+            # A link to nowhere is still a fact file, one that cannot be read:
+            # the index records its problem, as a full load reports it.
+            found[entry.path[prefix:]] = (-1, -1, link.st_ino, link.st_ctime_ns)
+            continue
         found[entry.path[prefix:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
     return found
 

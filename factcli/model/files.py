@@ -7,6 +7,7 @@ lists and stats the files on every run, does not import the parser.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,65 @@ from factcli.errors import FactsDirError
 
 #: Editor configuration and the search thesaurus, which live beside the facts and are not facts.
 IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml", "thesaurus.toml"})
+
+
+class UnreadableFile(Exception):
+    """A fact file that cannot be read: its message says why, in words for the user."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; UnreadableFile otherwise.
+
+    The file is opened without blocking (a named pipe with no writer would
+    wait forever) and checked after opening, so what is read is what was
+    checked; no more than ``limit + 1`` bytes are ever read, whatever the
+    file claims its size is (``/dev/zero`` never ends).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UnreadableFile(f"symbolic link to a missing file ({os.readlink(path)})") from None
+        raise UnreadableFile("cannot read: No such file or directory") from None
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
+            raise UnreadableFile(f"is {kind}, not a regular file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(descriptor, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        raise UnreadableFile(f"file is {max(size, _size(path))} bytes; the limit is {limit}")
+    return b"".join(chunks)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def discover(root: Path) -> list[Path]:

@@ -17,7 +17,7 @@ import tomli
 
 from factcli.errors import FactsDirError, InvalidFactsError, Problem
 from factcli.model import build
-from factcli.model.files import discover
+from factcli.model.files import UnreadableFile, discover, read_regular_file
 from factcli.model.format import check_fact_file
 from factcli.model.keys import KeyPath, format_path
 from factcli.model.locate import key_lines, line_of
@@ -103,15 +103,9 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
     """Read, decode, parse and format-check one file; problems are collected, not raised."""
     parsed = ParsedFile(path, display, None)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            parsed.problems.append(
-                Problem(display, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-            )
-            return parsed
-        data = path.read_bytes()
-    except OSError as error:
-        parsed.problems.append(Problem(display, f"cannot read: {error.strerror or error}"))
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        parsed.problems.append(Problem(display, str(error)))
         return parsed
     text = _decode(data, parsed)
     if text is None:
@@ -179,7 +173,8 @@ def named_files(arguments: Iterable[Path]) -> list[tuple[Path, str]]:
         if argument.is_dir():
             for found in discover(argument):
                 files.setdefault(found.resolve(), str(found))
-        elif argument.is_file():
+        elif argument.exists() or argument.is_symlink():
+            # Not only plain files: a pipe or a dangling link is named and refused when read.
             files.setdefault(argument.resolve(), str(argument))
         else:
             raise FactsDirError(f"{argument}: no such file or directory")

@@ -7,12 +7,11 @@ drawn, so ``--json`` in a shell loop never pays for it.
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from factcli.render.report import CellLike, Report, header_legend, section_legend
-from factcli.render.safe import spreadsheet_safe, visible
+from factcli.render.safe import json_dumps, spreadsheet_safe, visible
 
 
 class OutputFormat(str, enum.Enum):
@@ -27,8 +26,7 @@ class OutputFormat(str, enum.Enum):
 
 
 def _dumps(value: Any, indent: int | None) -> str:
-    # allow_nan=False: output is always valid JSON, never NaN or Infinity.
-    return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+    return json_dumps(value, indent)
 
 
 def render_json(report: Report, out: TextIO) -> None:
