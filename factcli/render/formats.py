@@ -135,8 +135,36 @@ def render_markdown(report: Report, out: TextIO) -> None:
         for note in report.inferences:
             out.write(f"- {_md(note.text)}\n")
         out.write("\n")
+    if any(source.url for source in report.sources):
+        _md_linked_sources(report, out)
+        return
     for source in report.sources:
         out.write(f"[^{source.number}]: {_md(source.citation)}\n")
+
+
+def _md_linked_sources(report: Report, out: TextIO) -> None:
+    """Footnotes with each web source's address and links to the words quoted from it."""
+    # Only here: most fact bases have no urls, and every run would pay for the import.
+    from urllib.parse import quote
+
+    from factcli.render.fragments import cited_quotes, is_web_url, text_fragment_url
+
+    def md_url(url: str) -> str:
+        # Inside <...> a link may hold anything but spaces, angle brackets and controls.
+        return "".join(c if c.isprintable() and c not in " <>" else quote(c) for c in url)
+
+    quotes = cited_quotes(report)
+    for source in report.sources:
+        line = f"[^{source.number}]: {_md(source.citation)}"
+        if source.url and is_web_url(source.url):
+            line += f" <{md_url(source.url)}>"
+            links = [
+                f"[“{_md(q)}”](<{md_url(text_fragment_url(source.url, q))}>)"
+                for q in quotes.get(source.number, [])
+            ]
+            if links:
+                line += " Quoted: " + "; ".join(links) + "."
+        out.write(line + "\n")
 
 
 def render_table(report: Report, out: TextIO) -> None:

@@ -13,6 +13,7 @@ from html import escape
 from typing import TextIO
 
 from factcli import __version__
+from factcli.render.fragments import cited_quotes, is_web_url, text_fragment_url
 from factcli.render.report import (
     Cell,
     CellLike,
@@ -120,11 +121,19 @@ def _anchor(key: str) -> str:
     return escape(f"record-{key}", quote=True)
 
 
-def _source(note: SourceNote) -> str:
+def _source(note: SourceNote, quotes: list[str]) -> str:
     text = _text(note.citation)
-    if note.url and note.url.lower().startswith(("https://", "http://")):
+    if note.url and is_web_url(note.url):
         href = escape(note.url, quote=True)
         text += f' <a href="{href}" rel="noreferrer">{_text(note.url)}</a>'
+        # Each quote cited from it links to its words on the page (a text fragment).
+        links = [
+            f'<li><a href="{escape(text_fragment_url(note.url, q), quote=True)}" '
+            f'rel="noreferrer">“{_text(q)}”</a></li>'
+            for q in quotes
+        ]
+        if links:
+            text += '\n<ul class="quotes">' + "".join(links) + "</ul>\n"
     return f'<li id="source-{note.number}" value="{note.number}">{text}</li>\n'
 
 
@@ -152,7 +161,8 @@ def render_html(report: Report, out: TextIO) -> None:
         out.write("</ol>\n</section>\n")
     if report.sources:
         out.write('<section id="sources">\n<h2>Sources</h2>\n<ol>\n')
-        out.write("".join(_source(note) for note in report.sources))
+        quotes = cited_quotes(report)
+        out.write("".join(_source(n, quotes.get(n.number, [])) for n in report.sources))
         out.write("</ol>\n</section>\n")
     out.write(
         "</main>\n<footer>Every row is cited: each [n] links to the source it quotes; "
