@@ -75,6 +75,11 @@ def test_working_tree_against_head_claim_by_claim(repo: Path) -> None:
     assert out == (
         "# From HEAD to working tree: 1 claim(s) added, 1 removed, 1 changed\n"
         "\n"
+        "- **From:** HEAD\n"
+        "- **To:** working tree\n"
+        "- **Claims:** 1 added, 1 removed, 1 changed\n"
+        "- **Records:** 0 added, 1 removed\n"
+        "\n"
         "## Records\n"
         "\n"
         "| Change | Kind | ID |\n"

@@ -64,3 +64,68 @@ def test_format_doc_example_is_a_valid_fact_file(tmp_path: Path) -> None:
     result = load_directory(tmp_path)
     assert [str(p) for p in result.problems] == []
     assert verify_quotes(result.facts, MINI_ARCHIVE).failures == ()
+
+
+WALK_BLOCK = re.compile(r"```(?P<lang>shell-session|toml)\n(?P<body>.*?)```", re.S)
+
+
+def _walk_steps(body: str) -> list[tuple[str, str]]:
+    """Each ``$ factcli ...`` line of a shell-session block, with the output shown under it."""
+    steps: list[tuple[str, str]] = []
+    for line in body.splitlines(keepends=True):
+        if line.startswith("$ factcli "):
+            steps.append((line[len("$ factcli ") :].strip(), ""))
+        else:
+            steps[-1] = (steps[-1][0], steps[-1][1] + line)
+    return steps
+
+
+def test_adding_a_fact_walkthrough_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's "Adding a fact", step by step, in a scratch git clone of the facts."""
+    import shutil
+    import subprocess
+
+    from .conftest import ARCHIVE, FACTS
+
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Adding a fact\n")
+    end = text.index("\n## ", start + 1)
+    section = text[start:end]
+    clone = tmp_path / "factcli"
+    shutil.copytree(FACTS, clone / "facts")
+    shutil.copytree(REPO / "docs", clone / "docs")
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "sources").symlink_to(ARCHIVE.resolve())
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "facts"]):
+        subprocess.run(
+            ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *command],
+            cwd=clone,
+            check=True,
+            capture_output=True,
+        )
+    monkeypatch.chdir(clone)
+    written: Path | None = None
+    updated = section
+    for block in WALK_BLOCK.finditer(section):
+        if block["lang"] == "toml":
+            assert written is not None, "a toml block must follow 'factcli new ... -o FILE'"
+            written.write_text(block["body"], encoding="utf-8")
+            continue
+        shown = []
+        for args, expected in _walk_steps(block["body"]):
+            argv = shlex.split(args)
+            result = CliRunner().invoke(app, argv)
+            assert result.exit_code == 0, (args, result.stderr)
+            if argv[0] == "new":
+                written = clone / argv[argv.index("-o") + 1]
+                assert written.is_file()
+            output = "\n".join(line.rstrip() for line in result.stdout.splitlines())
+            output += "\n" if output else ""
+            shown.append(f"$ factcli {args}\n{output}")
+            if not os.environ.get("FACTCLI_UPDATE_DOCS"):
+                assert output == expected, f"factcli {args}"
+        updated = updated.replace(block["body"], "".join(shown), 1)
+    if os.environ.get("FACTCLI_UPDATE_DOCS"):
+        README.write_text(text.replace(section, updated), encoding="utf-8")

@@ -6,7 +6,7 @@ from typing import Any
 
 from factcli.model.records import FactBase
 from factcli.query.diff import ClaimChange, FactDiff
-from factcli.render.report import Report, Section
+from factcli.render.report import CellLike, Report, Section
 
 
 def _named_text(change: ClaimChange, facts: FactBase) -> str:
@@ -80,6 +80,17 @@ def diff_report(diff: FactDiff, old: FactBase, new: FactBase, labels: tuple[str,
         f"{counts['removed']} removed, {counts['changed']} changed"
     )
     sections = [s for s in (records, claims) if s.rows]
+    header: list[tuple[str, CellLike]] = [
+        ("From", labels[0]),
+        ("To", labels[1]),
+        (
+            "Claims",
+            f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed",
+        ),
+    ]
+    if diff.records:
+        added = sum(1 for r in diff.records if r.change == "added")
+        header.append(("Records", f"{added} added, {len(diff.records) - added} removed"))
     columns = ["change", "record_id", "record_kind", "section", "position", "where"]
     columns += ["field", "old", "new"]
-    return Report(data, flat, sections, title=title, record_fields=columns)
+    return Report(data, flat, sections, title=title, header=header, record_fields=columns)
