@@ -98,4 +98,6 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """Entry point of the ``factcli`` command."""
-    make_app(invoked_command(sys.argv[1:]))()
+    from factcli.process import run
+
+    run(lambda: make_app(invoked_command(sys.argv[1:]))())

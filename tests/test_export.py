@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,81 @@ def test_export_of_fixture_base(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_output_error_is_a_factcli_error() -> None:
     assert OutputError("x").exit_code == 1
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_text_exports_follow_the_umask(
+    runner: CliRunner, tmp_path: Path, umask: int, mode: int
+) -> None:
+    target = tmp_path / "all.json"
+    previous = os.umask(umask)
+    try:
+        code, _, err = export(runner, "-d", str(MINI), "-f", "json", "-o", str(target))
+    finally:
+        os.umask(previous)
+    assert code == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_a_replaced_export_keeps_its_mode(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "all.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    code, _, _ = export(runner, "-d", str(MINI), "-f", "json", "-o", str(target), "--force")
+    assert code == 0 and stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown"])
+def test_dash_means_standard_output(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"all.{fmt}"
+    export(runner, "-d", str(MINI), "-f", fmt, "-o", str(target))
+    code, out, err = export(runner, "-d", str(MINI), "-f", fmt, "-o", "-")
+    assert (code, out, err) == (0, target.read_text(encoding="utf-8"), "")
+
+
+def test_dash_is_refused_for_sqlite(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = export(runner, "-d", str(MINI), "-f", "sqlite", "-o", "-")
+    assert (code, out) == (2, "") and "an SQLite database is a file" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_to_dash_is_standard_output(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", "-d", str(MINI), "-o", "-"])
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["all.json", "more.toml", "visits/new.toml", "report.md"])
+def test_outputs_inside_the_facts_folder_are_refused(
+    runner: CliRunner, facts_copy: Path, name: str
+) -> None:
+    before = sorted(p.relative_to(facts_copy) for p in facts_copy.rglob("*"))
+    target = facts_copy / name
+    if name.endswith(".md"):
+        result = runner.invoke(app, ["report", "-d", str(facts_copy), "-o", str(target)])
+        code, err = result.exit_code, result.stderr
+    else:
+        code, _, err = export(runner, "-d", str(facts_copy), "-f", "json", "-o", str(target))
+    assert code == 1
+    assert f"{target}: refusing to write inside the facts folder {facts_copy}" in err
+    assert sorted(p.relative_to(facts_copy) for p in facts_copy.rglob("*")) == before
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+@pytest.mark.parametrize("fmt", ["json", "sqlite"])
+def test_a_read_only_folder_is_a_clean_error(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code, _, err = export(runner, "-d", str(MINI), "-f", fmt, "-o", str(folder / "x"))
+    finally:
+        folder.chmod(0o755)
+    assert code == 1 and "cannot write" in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []

@@ -101,13 +101,16 @@ def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
 
 
 def check_output(target: Path, facts_dir: Path | None, *, force: bool) -> None:
-    """Refuse an output file that exists (without ``force``) or is one of the fact files."""
+    """Refuse an output file that exists (without ``force``) or would be read as facts."""
     from factcli.export.atomic import check_target
     from factcli.model.files import discover
     from factcli.model.location import bundled_facts_dir
 
     root = facts_dir or bundled_facts_dir()
-    check_target(target, force=force, protected=discover(root) if root.is_dir() else [])
+    if root.is_dir():
+        check_target(target, force=force, protected=discover(root), facts_root=root)
+    else:
+        check_target(target, force=force)
 
 
 #: Fact bases opened once and kept for every question of a batch, while one runs.

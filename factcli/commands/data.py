@@ -119,8 +119,11 @@ def export(
     --format annotations writes every citation as a W3C Web Annotation (JSON-LD)
     on the archived texts, so it needs --archive.
     """
-    from factcli.export.atomic import write_atomically, write_text_atomically
+    from factcli.export.atomic import is_stdout, write_atomically, write_text_atomically, wrote
     from factcli.export.documents import TEXT_EXPORTS
+
+    if export_format is ExportFormat.sqlite and is_stdout(output):
+        raise UsageError("--output -: an SQLite database is a file; name one")
 
     if export_format is ExportFormat.annotations and archive is None:
         raise UsageError("--format annotations needs --archive (or FACTCLI_ARCHIVE)")
@@ -131,12 +134,12 @@ def export(
         facts = load(facts_dir)
         where = archive
         write_text_atomically(output, lambda: to_annotations(facts, where))
-        print(f"wrote {output}", file=sys.stderr)
+        wrote(output)
         return
     if export_format is not ExportFormat.sqlite:
         facts = load(facts_dir)
         write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
-        print(f"wrote {output}", file=sys.stderr)
+        wrote(output)
         return
     from factcli.export.datasette import datasette_metadata
     from factcli.export.sqlite import write_sqlite
@@ -148,7 +151,7 @@ def export(
     write_atomically(output, lambda temp: write_sqlite(facts, temp))
     document = datasette_metadata(output.stem)
     write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
-    print(f"wrote {output} and {metadata}", file=sys.stderr)
+    wrote(output, metadata)
     print(f"browse it with: datasette {output} --metadata {metadata}", file=sys.stderr)
 
 

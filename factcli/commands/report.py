@@ -97,7 +97,7 @@ def report(
     skip_invalid: SkipInvalidOption = False,
 ) -> None:
     """A self-contained report: every visit in full, numbered citations, one source list."""
-    from factcli.export.atomic import write_text_atomically
+    from factcli.export.atomic import is_stdout, write_text_atomically, wrote
 
     criteria = visit_filter(year, since, until, country, city, person, org)
     if visit_ids and criteria != VisitFilter():
@@ -125,10 +125,10 @@ def report(
     document = (
         views.show_report(facts, records[0]) if single else views.document_report(facts, records)
     )
-    if output is None:
+    if output is None or is_stdout(output):  # '-' is standard output
         render(document, chosen, sys.stdout)
         return
     buffer = io.StringIO()
     render(document, chosen, buffer)
     write_text_atomically(output, buffer.getvalue)
-    print(f"wrote {output}", file=sys.stderr)
+    wrote(output)

@@ -1,0 +1,56 @@
+"""How the factcli process ends: on SIGTERM as on Ctrl-C, and quietly on a closed pipe.
+
+SIGTERM unwinds the stack like Ctrl-C does, so every ``finally`` runs: a
+temporary export file is removed, an index transaction is rolled back, worker
+processes are stopped. The process then dies by the same signal, so whoever
+sent it sees what they expect. A reader that stops early (``| head -1``) is
+not an error: the answer was wanted only up to there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Callable
+from types import FrameType
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived; raised where the main thread is, like KeyboardInterrupt."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+def run(main: Callable[[], None]) -> None:
+    """Run the command line ``main``, ending as described above."""
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # an ignored SIGTERM stays ignored
+        signal.signal(signal.SIGTERM, _terminate)
+    stdout = sys.stdout
+    try:
+        main()
+    except Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise SystemExit(128 + signal.SIGTERM) from None  # if the signal is blocked
+    except SystemExit as end:
+        # Click answers a closed stdout (EPIPE) by replacing sys.stdout with a
+        # wrapper that swallows the final flush, then exits with 1.
+        if end.code == 1 and sys.stdout is not stdout:
+            _drop_stdout()
+            raise SystemExit(0) from None
+        raise
+    except BrokenPipeError:
+        _drop_stdout()
+        raise SystemExit(0) from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so nothing more written or flushed to it fails."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(null)
