@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("factcli.commands.report", "report"),
     "validate": ("factcli.commands.data", "validate"),
     "verify-quotes": ("factcli.commands.data", "verify_quotes"),
+    "coverage": ("factcli.commands.coverage", "coverage"),
     "export": ("factcli.commands.data", "export"),
     "schema": ("factcli.commands.data", "schema"),
     "new": ("factcli.commands.new", "new"),

@@ -13,8 +13,11 @@ from pathlib import Path
 
 from factcli.errors import FactsDirError
 
-#: Editor configuration and the search thesaurus, which live beside the facts and are not facts.
-IGNORED_FILE_NAMES = frozenset({"taplo.toml", ".taplo.toml", "pyproject.toml", "thesaurus.toml"})
+#: Files that live beside the facts and are not facts: editor configuration,
+#: the search thesaurus and the coverage ledger (model/ledger.py).
+IGNORED_FILE_NAMES = frozenset(
+    {"taplo.toml", ".taplo.toml", "pyproject.toml", "thesaurus.toml", "coverage.toml"}
+)
 
 
 class UnreadableFile(Exception):

@@ -1,0 +1,62 @@
+"""``factcli coverage``: which sentences of the archived articles the fact base cites."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from factcli.commands.common import (
+    ArchiveOption,
+    FactsDirOption,
+    FormatOption,
+    JsonOption,
+    emit,
+    load,
+    report_errors,
+)
+from factcli.errors import EXIT_NOT_FOUND
+from factcli.render.formats import OutputFormat
+
+
+@report_errors
+def coverage(
+    archive: ArchiveOption,
+    source: Annotated[
+        str | None, typer.Option("--source", "-s", help="Only this source (a source id).")
+    ] = None,
+    uncovered: Annotated[
+        bool, typer.Option("--uncovered", help="List only the sentences nothing accounts for.")
+    ] = False,
+    facts_dir: FactsDirOption = None,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Per source, the share of sentences some claim cites; exit 1 while any is uncovered.
+
+    Sentences that carry no fact are listed once, with a reason, in the facts
+    folder's coverage.toml. Example: factcli coverage --archive sources --uncovered
+    """
+    from factcli.model.ledger import load_ledger
+    from factcli.model.location import bundled_facts_dir
+    from factcli.query.coverage import coverage as measure
+    from factcli.query.passages import read_archive
+    from factcli.render.coverage import coverage_report
+
+    facts = load(facts_dir)
+    ledger = load_ledger(facts_dir or bundled_facts_dir())
+    archived, missing = read_archive(facts, archive, source)
+    for message in missing:
+        print(f"skipped: {message}", file=sys.stderr)
+    texts = {a.source_id: a.text for a in archived if a.source_id is not None}
+    result = measure(facts, texts, ledger, source)
+    emit(coverage_report(result, uncovered_only=uncovered), output_format, as_json)
+    problems = []
+    if result.uncovered:
+        problems.append(f"{result.uncovered} sentence(s) neither cited nor in the ledger")
+    if result.stale:
+        problems.append(f"{len(result.stale)} ledger entr(ies) match no sentence")
+    if problems:
+        print(f"factcli: {'; '.join(problems)}", file=sys.stderr)
+        raise typer.Exit(EXIT_NOT_FOUND)

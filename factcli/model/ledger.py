@@ -1,0 +1,82 @@
+"""The coverage ledger: sentences of the archived articles that carry no fact.
+
+``coverage.toml`` beside the fact files lists each such sentence once (a
+byline, a share-button label, a sponsor note) with the reason it is left out,
+so that ``factcli coverage`` stops showing it as uncovered. It is not a fact
+file: the loader skips it by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import tomli
+
+from factcli.errors import InvalidFactsError, Problem
+
+#: The ledger's file name, at the top of a facts directory.
+LEDGER_FILE = "coverage.toml"
+
+
+class LedgerEntry(NamedTuple):
+    """A sentence of one source that carries no fact, and why."""
+
+    source: str
+    sentence: str
+    reason: str
+    position: int  # within the ledger's [[skip]] list
+
+
+def _entry(path: Path, index: int, table: object) -> tuple[LedgerEntry | None, list[Problem]]:
+    key_path = f"skip[{index}]"
+    if not isinstance(table, dict):
+        return None, [Problem(str(path), "must be a table", key_path)]
+    problems = [
+        Problem(str(path), f"unknown key '{key}'", f"{key_path}.{key}")
+        for key in table
+        if key not in ("source", "sentence", "reason")
+    ]
+    values: dict[str, str] = {}
+    for key in ("source", "sentence", "reason"):
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(
+                Problem(str(path), "a non-empty string is required", f"{key_path}.{key}")
+            )
+        else:
+            values[key] = value
+    if problems:
+        return None, problems
+    return LedgerEntry(values["source"], values["sentence"], values["reason"], index), []
+
+
+def load_ledger(facts_dir: Path) -> tuple[LedgerEntry, ...]:
+    """The ledger of ``facts_dir`` (empty when it has none); InvalidFactsError if malformed."""
+    path = facts_dir / LEDGER_FILE
+    if not path.is_file():
+        return ()
+    try:
+        document = tomli.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidFactsError([Problem(str(path), f"cannot read: {error}")]) from None
+    except tomli.TOMLDecodeError as error:
+        raise InvalidFactsError([Problem(str(path), str(error))]) from None
+    problems = [
+        Problem(str(path), f"unknown key '{key}' (the ledger holds [[skip]] tables)", key)
+        for key in document
+        if key != "skip"
+    ]
+    tables = document.get("skip", [])
+    if not isinstance(tables, list):
+        problems.append(Problem(str(path), "must be an array of tables ([[skip]])", "skip"))
+        tables = []
+    entries: list[LedgerEntry] = []
+    for index, table in enumerate(tables):
+        entry, found = _entry(path, index, table)
+        problems += found
+        if entry is not None:
+            entries.append(entry)
+    if problems:
+        raise InvalidFactsError(problems)
+    return tuple(entries)

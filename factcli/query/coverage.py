@@ -1,0 +1,176 @@
+"""Coverage: which sentences of the archived articles some claim cites.
+
+Each source's archived text is split into sentences; a sentence is *cited*
+when a quote of some claim (as the claim walk gives them, a date's own quotes
+included) overlaps it, *not a fact* when the ledger lists it, and
+*uncovered* otherwise. Quotes and sentences are compared as quote checks
+compare them (``normalise_quote``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from factcli.errors import NotFoundError
+from factcli.model.claims import walk
+from factcli.model.ledger import LedgerEntry
+from factcli.model.records import FactBase
+from factcli.query.text import normalise_quote
+
+#: Words ending in a full stop that do not end a sentence in these articles.
+_ABBREVIATIONS = frozenset(
+    {"u.s.", "u.n.", "u.k.", "e.u.", "jan.", "feb.", "aug.", "sep.", "sept.", "oct.", "nov."}
+    | {"dec.", "gen.", "lt.", "col.", "brig.", "dr.", "mr.", "mrs.", "ms.", "st.", "no."}
+)
+#: A possible sentence end: . ! or ? (and closing quotes or brackets), spaces,
+#: then what can open a sentence.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+class Sentence(NamedTuple):
+    """One sentence of a source's archived text, numbered from 1 within the source."""
+
+    source: str
+    number: int
+    text: str  # as quote checks compare text: single spaces, plain quote marks
+
+
+class CitedBy(NamedTuple):
+    """A claim whose quote overlaps a sentence."""
+
+    record_id: str
+    record_kind: str
+    where: str
+
+
+class SentenceCoverage(NamedTuple):
+    """A sentence and what accounts for it."""
+
+    sentence: Sentence
+    status: str  # "cited", "not a fact" or "uncovered"
+    cited_by: tuple[CitedBy, ...]
+    reason: str | None  # the ledger's reason, for "not a fact"
+
+
+class SourceCoverage(NamedTuple):
+    """One source's sentences, each accounted for or not."""
+
+    source: str
+    sentences: tuple[SentenceCoverage, ...]
+
+    def count(self, status: str) -> int:
+        """How many sentences have ``status``."""
+        return sum(1 for s in self.sentences if s.status == status)
+
+    @property
+    def share(self) -> float:
+        """Cited sentences as a share of the fact-bearing ones (all but the ledger's)."""
+        facts = len(self.sentences) - self.count("not a fact")
+        return self.count("cited") / facts if facts else 1.0
+
+
+class CoverageReport(NamedTuple):
+    """Coverage of every source asked for, and ledger entries that match no sentence."""
+
+    sources: tuple[SourceCoverage, ...]
+    stale: tuple[LedgerEntry, ...]
+
+    @property
+    def uncovered(self) -> int:
+        """Sentences neither cited nor in the ledger, over every source."""
+        return sum(s.count("uncovered") for s in self.sources)
+
+
+def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+    word = paragraph[: match.start() + 1].rsplit(" ", 1)[-1].casefold()
+    # "U.N. General Assembly" and "Feb. 1" go on; a lone initial ("J.") too.
+    return word not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]\.", word)
+
+
+def split_sentences(source: str, text: str) -> list[Sentence]:
+    """The sentences of an article: each line is a paragraph, split after . ! or ?."""
+    sentences: list[Sentence] = []
+    for line in text.splitlines():
+        paragraph = normalise_quote(line)
+        start = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            if _is_boundary(paragraph, match):
+                sentences.append(Sentence(source, 0, paragraph[start : match.start(1)]))
+                start = match.end(1)
+        if paragraph[start:]:
+            sentences.append(Sentence(source, 0, paragraph[start:]))
+    return [s._replace(number=n) for n, s in enumerate(sentences, start=1)]
+
+
+def _cited_by(facts: FactBase, source: str, sentences: list[Sentence]) -> list[set[CitedBy]]:
+    """For each sentence, the claims whose quotes from ``source`` overlap it."""
+    # Sentences joined by single spaces are the source's text as quote checks see it.
+    offsets = []
+    position = 0
+    for sentence in sentences:
+        offsets.append((position, position + len(sentence.text)))
+        position += len(sentence.text) + 1
+    joined = " ".join(s.text for s in sentences)
+    found: list[set[CitedBy]] = [set() for _ in sentences]
+    for claim in walk(facts):
+        for citation in claim.cite:
+            if citation.source != source:
+                continue
+            quote = normalise_quote(citation.quote)
+            at = joined.find(quote) if quote else -1
+            while at != -1:
+                end = at + len(quote)
+                for number, (first, last) in enumerate(offsets):
+                    if first < end and at < last:
+                        found[number].add(CitedBy(claim.record_id, claim.record_kind, claim.where))
+                at = joined.find(quote, at + 1)
+    return found
+
+
+def source_coverage(
+    facts: FactBase, source: str, text: str, ledger: Iterable[LedgerEntry]
+) -> tuple[SourceCoverage, list[LedgerEntry]]:
+    """One source's coverage, and the ledger entries for it that match no sentence."""
+    sentences = split_sentences(source, text)
+    cited = _cited_by(facts, source, sentences)
+    reasons = {normalise_quote(e.sentence): e for e in ledger if e.source == source}
+    used: set[str] = set()
+    rows = []
+    for sentence, claims in zip(sentences, cited, strict=True):
+        entry = reasons.get(sentence.text)
+        if entry is not None:
+            used.add(sentence.text)
+        if claims:
+            order = sorted(claims, key=lambda c: (c.record_kind, c.record_id, c.where))
+            rows.append(SentenceCoverage(sentence, "cited", tuple(order), None))
+        elif entry is not None:
+            rows.append(SentenceCoverage(sentence, "not a fact", (), entry.reason))
+        else:
+            rows.append(SentenceCoverage(sentence, "uncovered", (), None))
+    stale = [e for text, e in reasons.items() if text not in used]
+    return SourceCoverage(source, tuple(rows)), stale
+
+
+def coverage(
+    facts: FactBase,
+    texts: dict[str, str],
+    ledger: Iterable[LedgerEntry],
+    source: str | None = None,
+) -> CoverageReport:
+    """Coverage of every source with archived text in ``texts``, or of ``source`` alone."""
+    entries = list(ledger)
+    if source is not None and source not in facts.sources:
+        raise NotFoundError(f"unknown source '{source}'")
+    results: list[SourceCoverage] = []
+    stale: list[LedgerEntry] = []
+    for source_id in facts.sources:
+        if source_id not in texts or source not in (None, source_id):
+            continue
+        found, unused = source_coverage(facts, source_id, texts[source_id], entries)
+        results.append(found)
+        stale += unused
+    if source is None:
+        stale += [e for e in entries if e.source not in texts]
+    return CoverageReport(tuple(results), tuple(sorted(stale, key=lambda e: e.position)))
