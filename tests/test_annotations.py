@@ -101,3 +101,16 @@ def test_annotations_need_the_archive_and_every_quote(tmp_path: Path) -> None:
     )
     assert code == 1 and "quote(s) not found in the archived text (run verify-quotes)" in err
     assert not target.exists()
+
+
+def test_installed_command_exports_annotations(tmp_path: Path) -> None:
+    from .test_e2e import run
+
+    target = tmp_path / "citations.jsonld"
+    result = run("export", "-f", "annotations", "-o", str(target), "--archive", str(ARCHIVE))
+    assert result.returncode == 0, result.stderr
+    items = json.loads(target.read_text(encoding="utf-8"))["first"]["items"]
+    for annotation in items:
+        quote, position = annotation["target"]["selector"]
+        text = archived(annotation, ARCHIVE)
+        assert text[position["start"] : position["end"]] == quote["exact"]

@@ -148,3 +148,14 @@ def test_bibliography_formats_on_a_visit_and_with_other_options() -> None:
     assert code == 0 and json.loads(out)[0]["id"] == "rfa-2021-06-23"
     code, _, err = invoke("sources", "-f", "ris")
     assert code == 2
+
+
+def test_installed_command_writes_both_bibliographies() -> None:
+    from .test_e2e import run
+
+    result = run("sources", "--format", "csl-json")
+    assert result.returncode == 0, result.stderr
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate(json.loads(result.stdout))
+    result = run("sources", "--format", "bibtex")
+    assert result.returncode == 0, result.stderr
+    assert len(bibtexparser.parse_string(result.stdout).entries) == 5

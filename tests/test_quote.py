@@ -253,3 +253,20 @@ def test_verify_quotes_offers_no_passage_unlike_the_quote(tmp_path: Path) -> Non
     failures = json.loads(out)["failures"]
     assert code == 1 and failures
     assert all(f["closest"] is None and f["diff"] is None for f in failures)
+
+
+def test_quote_works_while_a_new_file_is_still_a_template(facts_copy: Path) -> None:
+    code, _, _ = invoke("new", "org", "gamma-post", "-o", str(facts_copy / "gamma.toml"))
+    assert code == 0
+    code, out, err = invoke(
+        "quote",
+        "Officials said 12 people attended",
+        "-d",
+        str(facts_copy),
+        "--archive",
+        str(MINI_ARCHIVE),
+        "--toml",
+    )
+    assert code == 0
+    assert out == '{ source = "alpha", quote = "Officials said 12 people attended" }\n'
+    assert "skipped: " in err and "gamma.toml" in err

@@ -51,7 +51,8 @@ def quote(
 
     if not text.strip():
         raise UsageError("give the words to look for")
-    facts = load(facts_dir)
+    # A file being written is often incomplete: quote from what loads, listing what did not.
+    facts = load(facts_dir, skip_invalid=True)
     texts, missing = read_archive(facts, archive, source)
     for message in missing:
         print(f"skipped: {message}", file=sys.stderr)
@@ -94,7 +95,7 @@ def diff(
     sides = []
     for revision in (old_revision, new_revision):
         if revision is None:
-            sides.append(load(root))
+            sides.append(load(root, skip_invalid=True))  # as for a revision: what loads
             continue
         result = repository.load(revision)
         for problem in result.problems:
