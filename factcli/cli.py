@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "org": ("factcli.commands.query", "org"),
     "search": ("factcli.commands.query", "search"),
     "timeline": ("factcli.commands.query", "timeline"),
+    "meetings": ("factcli.commands.query", "meetings"),
     "sources": ("factcli.commands.query", "sources"),
     "conflicts": ("factcli.commands.query", "conflicts"),
     "report": ("factcli.commands.report", "report"),

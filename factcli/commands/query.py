@@ -31,6 +31,7 @@ from factcli.query.visits import VisitFilter
 from factcli.query.words import parse_query, thesaurus_for
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
+from factcli.render.report import with_quotes
 
 YearOption = Annotated[int | None, typer.Option("--year", help="Only those overlapping this year.")]
 SinceOption = Annotated[
@@ -144,11 +145,18 @@ def show(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
+    quotes: Annotated[
+        bool,
+        typer.Option(
+            "--quotes", help="Print the quoted words under each row (JSON always has them)."
+        ),
+    ] = False,
 ) -> None:
     """Everything about one visit (or related event), every row cited."""
     with open_facts(facts_dir, skip_invalid) as access:
         facts, record = access.record(visit_id)
-    emit(views.show_report(facts, record), output_format, as_json, fields)
+    report = views.show_report(facts, record)
+    emit(with_quotes(report) if quotes else report, output_format, as_json, fields)
 
 
 def _entity_command(
@@ -220,6 +228,44 @@ def search(
     with open_facts(facts_dir, skip_invalid) as access:
         facts, hits = access.search(query, limit)
     emit(listings.search_report(facts, text, hits), output_format, as_json, fields)
+
+
+@report_errors
+def meetings(
+    person: Annotated[
+        str | None,
+        typer.Option(
+            "--person",
+            help="Only meetings this person or organisation took part in, on either side.",
+            autocompletion=complete.person_names,
+        ),
+    ] = None,
+    year: YearOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """Every recorded meeting across visits and events: date, place, who met whom, topics.
+
+    A meeting is a visit's counterpart (the chief met them) or an event of
+    kind visit or meeting with two or more participants. Each row has its
+    own date when a source gives one, else it is shown within its visit.
+    """
+    from factcli.query.meetings import meetings as find_meetings
+    from factcli.render.meetings import meetings_report
+
+    criteria = visit_filter(year, since, until, None, None, person, None)
+    with open_facts(facts_dir, skip_invalid) as access:
+        facts = access.everything()
+        found = find_meetings(facts, criteria)
+        if not found:
+            explain_empty(access, person, None)
+            raise NotFoundError("no meeting matches those filters")
+    emit(meetings_report(facts, found), output_format, as_json, fields)
 
 
 @report_errors

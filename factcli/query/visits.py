@@ -8,6 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcli.errors import NotFoundError
+from factcli.model.edtf import EdtfDate
 from factcli.model.records import Event, FactBase, Visit
 from factcli.query.entities import matching_entity_ids
 from factcli.query.text import fold
@@ -35,19 +36,28 @@ def _people(record: Visit | Event) -> set[str]:
     return ids | {s.speaker for s in record.statements}
 
 
+def in_period(value: EdtfDate, criteria: VisitFilter) -> bool:
+    """The one date rule of every filter: some day ``value`` could mean lies in the period.
+
+    The period is ``--year``, ``--since`` and ``--until`` together. An open or
+    unknown end counts as the known one (see ``EdtfDate.overlaps``).
+    """
+    if criteria.year is not None and not value.overlaps(
+        date(criteria.year, 1, 1), date(criteria.year, 12, 31)
+    ):
+        return False
+    return value.overlaps(criteria.since, criteria.until)
+
+
 def matcher(facts: FactBase, criteria: VisitFilter) -> Callable[[Visit | Event], bool]:
     """A test for the criteria; names are resolved to registry ids once, not per record."""
     people = matching_entity_ids(facts, criteria.person, "person") if criteria.person else None
     orgs = matching_entity_ids(facts, criteria.org, "org") if criteria.org else None
-    year = (date(criteria.year, 1, 1), date(criteria.year, 12, 31)) if criteria.year else None
     country = fold(criteria.country) if criteria.country else None
     city = fold(criteria.city) if criteria.city else None
 
     def test(record: Visit | Event) -> bool:
-        span = record.dates
-        if year is not None and not span.overlaps(*year):
-            return False
-        if not span.overlaps(criteria.since, criteria.until):
+        if not in_period(record.dates, criteria):
             return False
         if country is not None and not any(fold(p.country) == country for p in record.places):
             return False

@@ -32,7 +32,7 @@ TABLES: dict[str, tuple[str, list[str]]] = {
     "places": ("Places", ["Place", "Role", "Note"]),
     "delegation": ("Delegation", ["Name", "Rank", "Role"]),
     "counterparts": ("Counterparts", ["Name", "Role", "Date", "Topics"]),
-    "agreements": ("Agreements", ["Agreement", "Date", "Wording"]),
+    "agreements": ("Agreements", ["Agreement", "Parties", "Date", "Wording"]),
     "activities": ("Activities", ["Activity", "Place", "Date", "Attendees"]),
     "statements": ("Statements", ["Speaker", "Said", "Date"]),
     "context": ("Context", ["Topic", "Note", "Date"]),
@@ -54,7 +54,8 @@ def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
         name = facts.name_of(item.who)
         return [name, item.role or "", when, "; ".join(item.topics)], name
     if isinstance(item, Agreement):
-        return [item.title, when, item.wording or ""], item.title
+        parties = ", ".join(facts.name_of(p) for p in item.parties) or "not named"
+        return [item.title, parties, when, item.wording or ""], item.title
     if isinstance(item, Activity):
         attendees = ", ".join(facts.name_of(p) for p in item.attendees)
         return [item.description, item.place or "", when, attendees], item.description

@@ -105,7 +105,7 @@ def _hit_provenance(hit: SearchHit, claim: Claim | None) -> dict[str, Any]:
 def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
     """``factcli timeline``: visits and events in date order, drawn as a timeline."""
     cite = Citations(facts)
-    section = Section("Timeline", ["Year", "When", "What", "Where", "Src"], kind="timeline")
+    section = Section("Timeline", ["Year", "When", "What", "Where", "ID", "Src"], kind="timeline")
     data = []
     for record in records:
         # A row dates its record: a visit by its start and end claims, an event by what happened.
@@ -125,6 +125,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
                 span_label(record),
                 what,
                 place_label(record.places),
+                record.id,
                 cite.marks(Evidence(cited)),
             ]
         )

@@ -138,6 +138,38 @@ def header_legend(report: Report) -> str:
     return legend(value for _, value in report.header)
 
 
+def _quote_row(section: Section, row: list[CellLike]) -> list[CellLike] | None:
+    """A row under ``row`` holding the verbatim quotes its citations point to, if any."""
+    quotes = [q for cell in row if isinstance(cell, Cell) and cell.marks for q in cell.marks.quotes]
+    if not quotes:
+        return None
+    text = " ".join(f"[{n}] “{quote}”" for n, quote in dict.fromkeys(quotes))
+    # The quotes go in the column that holds the most text, where they wrap best.
+    columns = range(len(section.columns) - 1 or 1)
+    widest = max(columns, key=lambda i: max(len(cell_text(r[i])) for r in section.rows))
+    return [Cell(text, dim=True) if i == widest else "" for i in range(len(section.columns))]
+
+
+def with_quotes(report: Report) -> Report:
+    """The report with each cited row of a table followed by a row of its quotes, verbatim.
+
+    For formats that show the page, not hover text: print, phones, ``show --quotes``.
+    """
+    sections = []
+    for section in report.sections:
+        if section.kind != "table":
+            sections.append(section)
+            continue
+        rows: list[list[CellLike]] = []
+        for row in section.rows:
+            rows.append(row)
+            if (quoted := _quote_row(section, row)) is not None:
+                rows.append(quoted)
+        sections.append(replace(section, rows=rows))
+    parts = [with_quotes(part) for part in report.parts]
+    return replace(report, sections=sections, parts=parts)
+
+
 def sources_section(sources: list[SourceNote]) -> Section:
     """The numbered source list as a table, for formats without footnotes."""
     section = Section("Sources", ["#", "Publisher", "Headline", "Published"])

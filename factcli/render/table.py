@@ -116,14 +116,17 @@ def _timeline(console: Console, section: Section) -> None:
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     year = None
-    for year_cell, when, what, where, marks in section.rows:
+    for year_cell, when, what, where, record_id, marks in section.rows:
         if cell_text(year_cell) != year:
             year = cell_text(year_cell)
             grid.add_row(Text(year, style="bold cyan"), Text(""))
         is_visit = cell_text(what).startswith("VISIT")
         bullet = Text("  ├─")
         bullet.append("◆ " if is_visit else "● ", style="bold red" if is_visit else "cyan")
-        grid.add_row(bullet, to_text(when))
+        dated = to_text(when)
+        # The id, for 'factcli show ID': dimmed, after the dates.
+        dated.append("  " + visible(cell_text(record_id)), style="dim")
+        grid.add_row(bullet, dated)
         title = to_text(what)
         if is_visit:
             title.stylize("bold")

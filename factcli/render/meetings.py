@@ -1,0 +1,73 @@
+"""``factcli meetings``: who met whom, when, where and about what, one row each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcli.model import serialize
+from factcli.model.dates import date_text
+from factcli.model.records import FactBase
+from factcli.query.meetings import Meeting
+from factcli.render.labels import Citations, claim_date_cell, place_label, within_label
+from factcli.render.report import Report, Section
+
+
+def _names(facts: FactBase, ids: tuple[str, ...]) -> list[str]:
+    return [facts.name_of(i) for i in ids]
+
+
+def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
+    """One row per meeting; JSON and CSV carry ISO days for a spreadsheet."""
+    cite = Citations(facts)
+    section = Section("Meetings", ["Date", "Where", "Who met whom", "Topics", "Src"])
+    data: list[dict[str, Any]] = []
+    flat: list[dict[str, Any]] = []
+    for meeting in found:
+        claim = meeting.claim
+        who, met = _names(facts, meeting.hosts), _names(facts, meeting.guests)
+        sentence = f"{', '.join(who)} met {', '.join(met)}"
+        where = place_label(meeting.places)
+        section.rows.append(
+            [
+                claim_date_cell(claim.date, claim.within),
+                where,
+                sentence,
+                "; ".join(meeting.topics),
+                cite.marks(claim.evidence, claim.date),
+            ]
+        )
+        main = meeting.places[0] if meeting.places else None
+        common = {
+            "record_id": meeting.record_id,
+            "record_kind": meeting.record_kind,
+            "record_title": meeting.record_title,
+            # An undated meeting says so, with the dates of its visit as context.
+            "date_text": date_text(claim.date) if claim.date else within_label(claim.within),
+            "earliest": serialize.iso_earliest(claim.date.value) if claim.date else None,
+            "latest": serialize.iso_latest(claim.date.value) if claim.date else None,
+            "city": main.city if main else None,
+            "country": main.country if main else None,
+            "text": sentence,
+        }
+        data.append(
+            {
+                **common,
+                "who": [{"id": i, "name": facts.name_of(i)} for i in meeting.hosts],
+                "met": [{"id": i, "name": facts.name_of(i)} for i in meeting.guests],
+                "topics": list(meeting.topics),
+                **serialize.claim_data(claim),
+            }
+        )
+        flat.append(
+            {
+                **common,
+                "who": "; ".join(who),
+                "met": "; ".join(met),
+                "topics": "; ".join(meeting.topics),
+                **serialize.claim_flat(claim),
+            }
+        )
+    fields = list(flat[0]) if flat else []
+    return cite.attach(
+        Report(data, flat, [section], title=f"{len(found)} meeting(s)", record_fields=fields)
+    )
