@@ -150,3 +150,16 @@ def test_the_readme_example_prints_what_it_shows(tmp_path: Path) -> None:
     output, code = shown.split(exit_line)
     assert (result.stdout, result.stderr) == (output, "")
     assert result.returncode == int(code)
+
+
+@pytest.mark.parametrize("kept", [0, 3, 10_000])
+def test_answers_stay_right_however_many_built_records_the_index_keeps(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, kept: int
+) -> None:
+    from factcli.index import indexed
+
+    expected = [alone(runner, line) for line in LINES]
+    monkeypatch.setattr(indexed, "_KEEP_BUILT", kept)
+    code, answers, _ = run_batch(runner, "\n".join(LINES * 2))
+    assert code == 0
+    assert [a["result"] for a in answers] == expected * 2

@@ -29,6 +29,11 @@ from factcli.query.visits import VisitFilter
 from factcli.query.words import Query, fts_prefix
 
 _RECORD, _ENTITY, _SOURCE = (record_key(kind, "") for kind in ("record", "entity", "source"))
+#: Built records kept for later questions to the same index (a batch asks many);
+#: past this many the memory is worth more than the time, and they are dropped.
+_KEEP_BUILT = 5000
+
+Built = tuple[str, Any]
 _KEYS = "SELECT value FROM json_each(?)"
 
 
@@ -39,6 +44,11 @@ class IndexedFacts(FactsAccess):
         """Answer from ``connection``, inside the read transaction the caller began."""
         self.connection = connection
         self.root = root
+        # The read transaction fixes what the index says, so whatever is read
+        # or built from it stays right for as long as this object answers.
+        self._built: dict[str, Built] = {}
+        self._entity_keys: list[str] | None = None
+        self._keys_by_folded_id: dict[str, list[str]] | None = None
 
     def close(self) -> None:
         """End the read transaction and close the connection."""
@@ -66,31 +76,46 @@ class IndexedFacts(FactsAccess):
                 t for t in targets if t not in wanted and (sources or not t.startswith(_SOURCE))
             ]
             wanted.update(frontier)
-        rows = self._rows(
-            f"SELECT kind, data, file FROM records WHERE key IN ({_KEYS})",
-            json.dumps(sorted(wanted)),
-        )
-        return self._build(rows)
+        ordered = sorted(wanted)  # the order SQL gives rows for a key list, kept records or not
+        missing = [key for key in ordered if key not in self._built]
+        if len(self._built) + len(missing) > _KEEP_BUILT:
+            self._built.clear()
+            missing = ordered
+        if missing:
+            rows = self._rows(
+                f"SELECT key, kind, data, file FROM records WHERE key IN ({_KEYS})",
+                json.dumps(missing),
+            )
+            for key, kind, data, file in rows:
+                self._built[key] = self._build_one(kind, data, file)
+        facts = FactBase()
+        for key in ordered:
+            if key in self._built:
+                _place(facts, self._built[key])
+        return facts
 
     def _build(self, rows: list[tuple[str, str, str]]) -> FactBase:
         facts = FactBase()
-        root = str(self.root)
         for kind, data, file in rows:
-            table = json.loads(data)
-            display = os.path.join(root, file)  # as str(root / file), without a Path per record
-            if kind == "visit":
-                facts.visits[table["id"]] = build_visit(table, display)
-            elif kind == "event":
-                facts.events[table["id"]] = build_event(table, display)
-            elif kind == "source":
-                facts.sources[table["id"]] = build_source(table, display)
-            else:
-                group = "people" if kind == "person" else "orgs"
-                facts.entities[table["id"]] = build_entity(table, group, display)
+            _place(facts, self._build_one(kind, data, file))
         return facts
 
+    def _build_one(self, kind: str, data: str, file: str) -> Built:
+        table = json.loads(data)
+        # As str(root / file), without a Path per record.
+        display = os.path.join(str(self.root), file)
+        if kind == "visit":
+            return kind, build_visit(table, display)
+        if kind == "event":
+            return kind, build_event(table, display)
+        if kind == "source":
+            return kind, build_source(table, display)
+        return kind, build_entity(table, "people" if kind == "person" else "orgs", display)
+
     def _all_entity_keys(self) -> list[str]:
-        return self._keys("SELECT key FROM records WHERE key LIKE 'entity:%'")
+        if self._entity_keys is None:
+            self._entity_keys = self._keys("SELECT key FROM records WHERE key LIKE 'entity:%'")
+        return self._entity_keys
 
     def record_ids(self) -> list[str]:
         """The id of every visit, then every event, in file order, without loading any."""
@@ -187,12 +212,12 @@ class IndexedFacts(FactsAccess):
             wanted,
             " AND ".join(f'"{word}"' for word in wanted.split()),
         )
-        by_id = [
-            key
-            for key in entity_keys
-            if fold(key.removeprefix(_ENTITY).replace("-", " ")) == wanted
-        ]
-        return [*by_name, *by_id]
+        if self._keys_by_folded_id is None:
+            self._keys_by_folded_id = {}
+            for key in entity_keys:
+                folded = fold(key.removeprefix(_ENTITY).replace("-", " "))
+                self._keys_by_folded_id.setdefault(folded, []).append(key)
+        return [*by_name, *self._keys_by_folded_id.get(wanted, [])]
 
     def search(self, text: Query | str, limit: int) -> tuple[FactBase, list[SearchHit]]:
         """Ranked hits: FTS5 finds every field that may match, the shared ranker decides."""
@@ -240,6 +265,19 @@ def fts_match(query: Query) -> str:
                 options.append(" AND ".join(f'"{w}"' for w in alternative.words))
         units.append("(" + " OR ".join(f"({o})" for o in options) + ")")
     return " AND ".join(units)
+
+
+def _place(facts: FactBase, built: Built) -> None:
+    """Put a built record where its kind belongs in ``facts``."""
+    kind, record = built
+    if kind == "visit":
+        facts.visits[record.id] = record
+    elif kind == "event":
+        facts.events[record.id] = record
+    elif kind == "source":
+        facts.sources[record.id] = record
+    else:
+        facts.entities[record.id] = record
 
 
 def _day_range(criteria: VisitFilter) -> tuple[str | None, str | None]:
