@@ -8,8 +8,10 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from factcli import __version__
+from factcli.commands.examples import epilog
 
 #: Every command, and where its function lives. A run imports and registers
 #: only the command it was asked for, so a lookup in a shell loop does not pay
@@ -22,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "search": ("factcli.commands.query", "search"),
     "timeline": ("factcli.commands.query", "timeline"),
     "meetings": ("factcli.commands.query", "meetings"),
+    "info": ("factcli.commands.info", "info"),
     "sources": ("factcli.commands.query", "sources"),
     "conflicts": ("factcli.commands.query", "conflicts"),
     "report": ("factcli.commands.report", "report"),
@@ -64,10 +67,62 @@ def main_options(
     common.use_pager(not no_pager)
 
 
+#: Options of the whole program that may also be written after the command name.
+GLOBAL_FLAGS = frozenset({"--no-pager"})
+#: Options of every command that may also be written before the command name.
+FACTS_DIR_OPTIONS = ("--facts-dir", "-d")
+
+
+def arrange(args: list[str]) -> list[str]:
+    """The command line with options in the places Click expects them.
+
+    ``factcli visits --no-pager`` and ``factcli -d DIR visits`` work as
+    ``factcli --no-pager visits`` and ``factcli visits -d DIR`` do: a global
+    flag after the command moves before it, a facts folder before the command
+    moves after it. Nothing after a ``--`` is touched.
+    """
+    before: list[str] = []
+    moved_after: list[str] = []
+    position = 0
+    while position < len(args):
+        arg = args[position]
+        if arg == "--" or (not arg.startswith("-") and arg):
+            break
+        if arg in FACTS_DIR_OPTIONS and position + 1 < len(args):
+            moved_after += args[position : position + 2]
+            position += 2
+            continue
+        if arg.startswith("--facts-dir="):
+            moved_after.append(arg)
+        else:
+            before.append(arg)
+        position += 1
+    rest = args[position:]
+    if not rest:
+        return before + moved_after
+    command, after = rest[0], rest[1:]
+    end = after.index("--") if "--" in after else len(after)
+    flags = [a for a in after[:end] if a in GLOBAL_FLAGS]
+    kept = [a for a in after[:end] if a not in GLOBAL_FLAGS] + after[end:]
+    if command == "--":
+        return before + moved_after + rest
+    return before + flags + [command] + moved_after + kept
+
+
+class _Group(TyperGroup):
+    """factcli's command group: options before or after the command name (see ``arrange``)."""
+
+    # Any: typer 0.12 passes click's Context, typer 0.28 its own vendored copy's.
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Arrange the options, then parse as usual."""
+        return super().parse_args(ctx, arrange(args))
+
+
 def make_app(only: str | None = None) -> typer.Typer:
     """The command line with every command, or with just the command ``only``."""
     cli = typer.Typer(
         name="factcli",
+        cls=_Group,
         help="Answers about documented facts, every answer backed by a cited source.",
         context_settings={"help_option_names": ["-h", "--help"]},
         no_args_is_help=True,
@@ -77,7 +132,9 @@ def make_app(only: str | None = None) -> typer.Typer:
     cli.callback()(main_options)
     for name, (module, function) in COMMANDS.items():
         if only is None or name == only:
-            cli.command(name)(getattr(importlib.import_module(module), function))
+            cli.command(name, epilog=epilog(name))(
+                getattr(importlib.import_module(module), function)
+            )
     return cli
 
 
@@ -85,7 +142,7 @@ def invoked_command(argv: list[str]) -> str | None:
     """The command a command line runs, if it names one (global options take no value)."""
     if "_FACTCLI_COMPLETE" in os.environ:
         return None  # shell completion offers every command
-    for arg in argv:
+    for arg in arrange(argv):
         if not arg.startswith("-"):
             return arg if arg in COMMANDS else None
     return None

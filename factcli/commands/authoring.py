@@ -85,12 +85,12 @@ def diff(
     Example: factcli diff                # the last commit against the working tree
     Example: factcli diff main HEAD -f markdown   # to paste into a pull request
     """
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
     from factcli.model.revisions import WORKING_TREE, Repository
     from factcli.query.diff import diff_facts
     from factcli.render.diff import diff_report
 
-    root = facts_dir or bundled_facts_dir()
+    root = facts_dir or default_facts_dir()
     repository = Repository(root)
     sides = []
     for revision in (old_revision, new_revision):

@@ -24,7 +24,8 @@ FactsDirOption = Annotated[
         "--facts-dir",
         "-d",
         envvar="FACTCLI_FACTS_DIR",
-        help="Folder of fact files [default: the bundled fact base].",
+        help="Folder of fact files, before or after the command name [default: a facts/ folder "
+        "holding sources.toml here or above, else the bundled fact base; see 'factcli info'].",
         show_default=False,
     ),
 ]
@@ -83,17 +84,17 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def facts_root(facts_dir: Path | None) -> Path:
     """The fact base to use: ``--facts-dir`` (or FACTCLI_FACTS_DIR), else the bundled one."""
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
 
-    return facts_dir or bundled_facts_dir()
+    return facts_dir or default_facts_dir()
 
 
 def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
     """The fact base to answer from; broken files stop it unless ``skip_invalid``."""
     from factcli.model.loader import load_facts
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
 
-    facts, problems = load_facts(facts_dir or bundled_facts_dir(), skip_invalid=skip_invalid)
+    facts, problems = load_facts(facts_dir or default_facts_dir(), skip_invalid=skip_invalid)
     if problems:
         for problem in problems:
             print(message(f"skipped: {problem}"), file=sys.stderr)
@@ -104,9 +105,9 @@ def check_output(target: Path, facts_dir: Path | None, *, force: bool) -> None:
     """Refuse an output file that exists (without ``force``) or would be read as facts."""
     from factcli.export.atomic import check_target
     from factcli.model.files import discover
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
 
-    root = facts_dir or bundled_facts_dir()
+    root = facts_dir or default_facts_dir()
     if root.is_dir():
         check_target(target, force=force, protected=discover(root), facts_root=root)
     else:
@@ -132,9 +133,9 @@ def holding_facts() -> Iterator[None]:
 
 def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAccess:
     """Answers from the index when it can give them, else from the files loaded whole."""
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
 
-    root = facts_dir or bundled_facts_dir()
+    root = facts_dir or default_facts_dir()
     if _held is None:
         return _open_facts(root, facts_dir, skip_invalid)
     key = (root.absolute(), skip_invalid)

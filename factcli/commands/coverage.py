@@ -39,13 +39,13 @@ def coverage(
     folder's coverage.toml. Example: factcli coverage --archive sources --uncovered
     """
     from factcli.model.ledger import load_ledger
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
     from factcli.query.coverage import coverage as measure
     from factcli.query.passages import read_archive
     from factcli.render.coverage import coverage_report
 
     facts = load(facts_dir)
-    ledger = load_ledger(facts_dir or bundled_facts_dir())
+    ledger = load_ledger(facts_dir or default_facts_dir())
     archived, missing = read_archive(facts, archive, source)
     for message in missing:
         print(f"skipped: {message}", file=sys.stderr)

@@ -48,13 +48,13 @@ def validate(
     """Check syntax, types, required keys, dates, unique ids and references; list every problem."""
     from factcli.model.files import discover
     from factcli.model.loader import load_paths, named_files
-    from factcli.model.location import bundled_facts_dir
+    from factcli.model.location import default_facts_dir
     from factcli.render import listings
 
     if paths:
         files = named_files(paths)
     else:
-        files = [(p, str(p)) for p in discover(facts_dir or bundled_facts_dir())]
+        files = [(p, str(p)) for p in discover(facts_dir or default_facts_dir())]
     result = load_paths(files)
     machine_readable = as_json or output_format is not OutputFormat.table
     if machine_readable:

@@ -50,3 +50,16 @@ def conflicts(facts: FactBase) -> list[Conflict]:
             pairs = tuple((c.record_id, note) for c, note in zip(claims, notes, strict=True))
             found.append(Conflict(point, notes[0].topic, pairs, tuple(claims)))
     return found
+
+
+def base_counts(facts: FactBase) -> dict[str, int]:
+    """How many records of each kind a fact base holds, and how many cited claims."""
+    people = sum(1 for e in facts.entities.values() if e.kind == "person")
+    return {
+        "visits": len(facts.visits),
+        "related_events": len(facts.events),
+        "people": people,
+        "organisations": len(facts.entities) - people,
+        "sources": len(facts.sources),
+        "claims": sum(1 for _ in walk(facts)),
+    }

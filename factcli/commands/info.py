@@ -1,0 +1,74 @@
+"""``factcli info``: which fact base answers, how much it holds, where its index lives."""
+
+from __future__ import annotations
+
+import os
+
+from factcli.commands.common import (
+    FactsDirOption,
+    FieldsOption,
+    FormatOption,
+    JsonOption,
+    SkipInvalidOption,
+    emit,
+    facts_root,
+    open_facts,
+    report_errors,
+)
+from factcli.model.location import bundled_facts_dir, discovered_facts_dir
+from factcli.query.overview import base_counts
+from factcli.query.words import BUILT_IN_THESAURUS, THESAURUS_FILE_NAME
+from factcli.render.formats import OutputFormat
+from factcli.render.report import Report
+
+
+@report_errors
+def info(
+    facts_dir: FactsDirOption = None,
+    skip_invalid: SkipInvalidOption = False,
+    output_format: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """Which fact base answers (and why that one), how many records it has, where its index is."""
+    from factcli.index.store import index_path
+
+    root = facts_root(facts_dir)
+    if facts_dir is not None:
+        chosen = "FACTCLI_FACTS_DIR" if os.environ.get("FACTCLI_FACTS_DIR") else "--facts-dir"
+        how = f"named by {chosen}"
+    elif root == discovered_facts_dir():
+        how = "a facts/ folder with sources.toml in the current folder or above"
+    else:
+        how = "bundled with factcli"
+    with open_facts(facts_dir, skip_invalid) as access:
+        counts = base_counts(access.everything())
+    index = index_path(root)
+    own = root / THESAURUS_FILE_NAME
+    thesaurus = [str(BUILT_IN_THESAURUS), *([str(own)] if own.is_file() else [])]
+    data = {
+        "facts_dir": str(root),
+        "found_by": how,
+        "bundled": root.resolve() == bundled_facts_dir().resolve(),
+        "counts": counts,
+        "index": str(index) if index else None,
+        "index_exists": bool(index and index.exists()),
+        "thesaurus": thesaurus,
+    }
+    index_text = "off (FACTCLI_NO_INDEX is set)"
+    if index is not None:
+        index_text = f"{index}{'' if index.exists() else ' (built on the next query)'}"
+    header: list[tuple[str, str]] = [
+        ("Fact base", str(root)),
+        ("Found as", how),
+        *((name.replace("_", " ").capitalize(), str(n)) for name, n in counts.items()),
+        ("Index", index_text),
+        ("Thesaurus", "; ".join(thesaurus)),
+    ]
+    flat = [{"facts_dir": str(root), "found_by": how, **counts, "index": data["index"]}]
+    emit(
+        Report(data, flat, [], title="factcli info", header=list(header)),
+        output_format,
+        as_json,
+        fields,
+    )
