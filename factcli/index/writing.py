@@ -15,6 +15,7 @@ from typing import Any
 from factcli.index.reading import FileReading, read_files
 from factcli.index.store import FileStat, identity, trusted_stat
 from factcli.query.text import fold
+from factcli.render.progress import Ticker
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -90,15 +91,24 @@ def update(
     gone = [*changed, *deleted]
     renamed = _forget(connection, gone)
     next_doc = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM docs").fetchone()[0]
-    for path, reading in zip(changed, read_files(root, changed), strict=True):
-        entity_keys, next_doc = _store(connection, path, files[path], reading, started, next_doc)
-        renamed |= entity_keys
-    _run_script(connection, _INDEXES)
-    _index_names(connection, changed, renamed)
-    connection.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('clean', ?)",
-        ("1" if _no_problems(connection) else "0",),
-    )
+    # One step per file, and a last one for the indexes and the checks across files.
+    ticker = Ticker(len(changed) + 1, "Indexing the fact files")
+    try:
+        for path, reading in zip(changed, read_files(root, changed), strict=True):
+            entity_keys, next_doc = _store(
+                connection, path, files[path], reading, started, next_doc
+            )
+            renamed |= entity_keys
+            ticker.advance()
+        _run_script(connection, _INDEXES)
+        _index_names(connection, changed, renamed)
+        connection.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('clean', ?)",
+            ("1" if _no_problems(connection) else "0",),
+        )
+        ticker.advance()
+    finally:
+        ticker.close()
 
 
 def _forget(connection: sqlite3.Connection, paths: list[str]) -> set[str]:
