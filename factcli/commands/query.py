@@ -358,7 +358,7 @@ def conflicts(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
 ) -> None:
-    """Points on which sources give different figures, each attributed."""
+    """Points on which sources give different figures or words, each version attributed."""
     with open_facts(facts_dir, skip_invalid) as access:
         facts = access.everything()
     found = overview.conflicts(facts)
