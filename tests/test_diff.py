@@ -78,13 +78,13 @@ def test_working_tree_against_head_claim_by_claim(repo: Path) -> None:
         "- **From:** HEAD\n"
         "- **To:** working tree\n"
         "- **Claims:** 1 added, 1 removed, 1 changed\n"
-        "- **Records:** 0 added, 1 removed\n"
+        "- **Records:** 0 added, 1 removed, 0 changed\n"
         "\n"
         "## Records\n"
         "\n"
-        "| Change | Kind | ID |\n"
-        "|---|---|---|\n"
-        "| removed | event | 2020-fair |\n"
+        "| Change | Kind | ID | Field | Old | New |\n"
+        "|---|---|---|---|---|---|\n"
+        "| removed | event | 2020-fair |  |  |  |\n"
         "\n"
         "## Claims\n"
         "\n"
@@ -109,7 +109,9 @@ def test_json_between_two_commits(repo: Path) -> None:
     assert code == 0
     report = json.loads(out)
     assert (report["from"], report["to"]) == ("HEAD~1", "HEAD")
-    assert report["records"] == [{"change": "removed", "kind": "event", "id": "2020-fair"}]
+    assert report["records"] == [
+        {"change": "removed", "kind": "event", "id": "2020-fair", "changes": []}
+    ]
     changed = report["claims"][0]
     assert changed == {
         "change": "changed",
@@ -144,6 +146,35 @@ def test_a_citation_edit_and_a_moved_claim(repo: Path) -> None:
             "old": "alpha: “flew to Springfield on Monday”",
             "new": "alpha: “The minister flew to Springfield on Monday”",
         }
+    ]
+
+
+def test_a_records_own_fields(repo: Path) -> None:
+    """Fields without a citation of their own (a title, a headline) are compared per record."""
+    facts = repo / "facts"
+    edit(
+        facts / "visits" / "2020-03-springfield.toml",
+        'title = "Harvest Fair visit"',
+        'title = "Fair"',
+    )
+    edit(facts / "sources.toml", 'headline = "Minister arrives"', 'headline = "Minister lands"')
+    code, out, _ = invoke("diff", "-d", str(facts), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["claims"] == []
+    assert report["records"] == [
+        {
+            "change": "changed",
+            "kind": "visit",
+            "id": "2020-03-springfield",
+            "changes": [{"field": "title", "old": "Harvest Fair visit", "new": "Fair"}],
+        },
+        {
+            "change": "changed",
+            "kind": "source",
+            "id": "beta",
+            "changes": [{"field": "headline", "old": "Minister arrives", "new": "Minister lands"}],
+        },
     ]
 
 

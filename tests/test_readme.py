@@ -80,6 +80,18 @@ def _walk_steps(body: str) -> list[tuple[str, str]]:
     return steps
 
 
+def _readme_section(text: str, heading: str) -> str:
+    """From ``heading`` to the next heading of its level, headings inside code blocks aside."""
+    lines = text[text.index(f"{heading}\n") :].splitlines(keepends=True)
+    kept, fenced = [lines[0]], False
+    for line in lines[1:]:
+        fenced ^= line.startswith("```")
+        if not fenced and line.startswith("## "):
+            break
+        kept.append(line)
+    return "".join(kept)
+
+
 def test_adding_a_fact_walkthrough_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -90,9 +102,7 @@ def test_adding_a_fact_walkthrough_runs_as_written(
     from .conftest import ARCHIVE, FACTS
 
     text = README.read_text(encoding="utf-8")
-    start = text.index("## Adding a fact\n")
-    end = text.index("\n## ", start + 1)
-    section = text[start:end]
+    section = _readme_section(text, "## Adding a fact")
     clone = tmp_path / "factcli"
     shutil.copytree(FACTS, clone / "facts")
     shutil.copytree(REPO / "docs", clone / "docs")
@@ -107,6 +117,7 @@ def test_adding_a_fact_walkthrough_runs_as_written(
         )
     monkeypatch.chdir(clone)
     written: Path | None = None
+    ran: list[str] = []
     updated = section
     for block in WALK_BLOCK.finditer(section):
         if block["lang"] == "toml":
@@ -116,6 +127,7 @@ def test_adding_a_fact_walkthrough_runs_as_written(
         shown = []
         for args, expected in _walk_steps(block["body"]):
             argv = shlex.split(args)
+            ran.append(argv[0])
             result = CliRunner().invoke(app, argv)
             assert result.exit_code == 0, (args, result.stderr)
             if argv[0] == "new":
@@ -127,5 +139,6 @@ def test_adding_a_fact_walkthrough_runs_as_written(
             if not os.environ.get("FACTCLI_UPDATE_DOCS"):
                 assert output == expected, f"factcli {args}"
         updated = updated.replace(block["body"], "".join(shown), 1)
+    assert ran == ["new", "quote", "validate", "verify-quotes", "diff"]
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
         README.write_text(text.replace(section, updated), encoding="utf-8")

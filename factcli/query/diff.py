@@ -34,11 +34,12 @@ class ClaimChange(NamedTuple):
 
 
 class RecordChange(NamedTuple):
-    """A record that one side has and the other has not."""
+    """A record one side has and the other has not, or whose own (uncited) fields changed."""
 
-    change: str  # "added" or "removed"
+    change: str  # "added", "removed" or "changed"
     kind: str  # "visit", "event", "person", "org" or "source"
     id: str
+    fields: tuple[FieldChange, ...] = ()
 
 
 class FactDiff(NamedTuple):
@@ -82,7 +83,7 @@ def _item_fields(claim: Claim) -> Iterator[tuple[str, str]]:
     if isinstance(item, Event):
         names: tuple[str, ...] = _EVENT_FIELDS
     elif isinstance(item, Source):
-        names = _SOURCE_FIELDS if claim.section == "credits" else ()
+        names = ()  # its fields are the record's own, compared with the record
     else:
         names = tuple(k for k in item._fields if k not in ("evidence", "date"))
     for name in names:
@@ -156,19 +157,40 @@ def _pair(olds: list[Claim], news: list[Claim]) -> Iterator[ClaimChange]:
         yield ClaimChange("removed", claim)
 
 
-def _record_ids(facts: FactBase) -> dict[tuple[str, str], None]:
-    ids: dict[tuple[str, str], None] = {}
-    ids.update(dict.fromkeys(("visit", i) for i in facts.visits))
-    ids.update(dict.fromkeys(("event", i) for i in facts.events))
-    ids.update(dict.fromkeys((e.kind, e.id) for e in facts.entities.values()))
-    ids.update(dict.fromkeys(("source", i) for i in facts.sources))
-    return ids
+#: The fields of a record that are not claims of their own (no citation), by kind.
+_RECORD_FIELDS = {
+    "visit": ("title", "occasion", "summary"),
+    "event": (),  # title, kind, summary and participants are its summary claim
+    "person": ("name", "aliases", "country", "note"),
+    "org": ("name", "aliases", "country", "note"),
+    "source": _SOURCE_FIELDS,
+}
+
+
+def _records(facts: FactBase) -> dict[tuple[str, str], dict[str, str]]:
+    """Every record, by (kind, id), with its own uncited fields as text."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    everything: list[tuple[str, Any]] = [("visit", v) for v in facts.visits.values()]
+    everything += [("event", e) for e in facts.events.values()]
+    everything += [(e.kind, e) for e in facts.entities.values()]
+    everything += [("source", s) for s in facts.sources.values()]
+    for kind, record in everything:
+        found[(kind, record.id)] = {
+            name: _text(getattr(record, name)) for name in _RECORD_FIELDS[kind]
+        }
+    return found
 
 
 def diff_facts(old: FactBase, new: FactBase) -> FactDiff:
     """What changed from ``old`` to ``new``: records added or removed, claims by claim."""
-    old_records, new_records = _record_ids(old), _record_ids(new)
-    records = [RecordChange("added", k, i) for k, i in new_records if (k, i) not in old_records]
+    old_records, new_records = _records(old), _records(new)
+    records = []
+    for (kind, record_id), fields in new_records.items():
+        before = old_records.get((kind, record_id))
+        if before is None:
+            records.append(RecordChange("added", kind, record_id))
+        elif changed := _field_changes(before, fields):
+            records.append(RecordChange("changed", kind, record_id, changed))
     records += [RecordChange("removed", k, i) for k, i in old_records if (k, i) not in new_records]
     old_groups, new_groups = _grouped(old), _grouped(new)
     claims: list[ClaimChange] = []

@@ -17,12 +17,21 @@ def _named_text(change: ClaimChange, facts: FactBase) -> str:
 
 def diff_report(diff: FactDiff, old: FactBase, new: FactBase, labels: tuple[str, str]) -> Report:
     """Records added and removed, then every claim added, removed or changed, with sources."""
-    records = Section("Records", ["Change", "Kind", "ID"])
+    records = Section("Records", ["Change", "Kind", "ID", "Field", "Old", "New"])
     claims = Section("Claims", ["Change", "Claim", "Field", "Old", "New", "Src"])
     record_data = []
     for record in diff.records:
-        records.rows.append([record.change, record.kind, record.id])
-        record_data.append({"change": record.change, "kind": record.kind, "id": record.id})
+        changes = [(f.field, f.old, f.new) for f in record.fields] or [("", "", "")]
+        for name, before, after in changes:
+            records.rows.append([record.change, record.kind, record.id, name, before, after])
+        record_data.append(
+            {
+                "change": record.change,
+                "kind": record.kind,
+                "id": record.id,
+                "changes": [{"field": f.field, "old": f.old, "new": f.new} for f in record.fields],
+            }
+        )
     claim_data: list[dict[str, Any]] = []
     flat: list[dict[str, Any]] = []
     for change in diff.claims:
@@ -89,8 +98,13 @@ def diff_report(diff: FactDiff, old: FactBase, new: FactBase, labels: tuple[str,
         ),
     ]
     if diff.records:
-        added = sum(1 for r in diff.records if r.change == "added")
-        header.append(("Records", f"{added} added, {len(diff.records) - added} removed"))
+        tally = {k: sum(1 for r in diff.records if r.change == k) for k in counts}
+        header.append(
+            (
+                "Records",
+                f"{tally['added']} added, {tally['removed']} removed, {tally['changed']} changed",
+            )
+        )
     columns = ["change", "record_id", "record_kind", "section", "position", "where"]
     columns += ["field", "old", "new"]
     return Report(data, flat, sections, title=title, header=header, record_fields=columns)
