@@ -183,3 +183,112 @@ def test_hostile_fact_text_fetches_nothing(browser: Any, tmp_path: Path) -> None
         assert _Recorder.hits == []
     finally:
         server.shutdown()
+
+
+def _every_record_quote() -> list[str]:
+    """Every quote a claim of a visit or event rests on: what the report must print."""
+    from factcli.model.claims import record_claims
+    from factcli.model.loader import load_directory
+
+    from .conftest import FACTS
+
+    facts = load_directory(FACTS).facts
+    return sorted(
+        {c.quote for record in facts.items() for claim in record_claims(record) for c in claim.cite}
+    )
+
+
+def _page_text(browser: Any) -> str:
+    return " ".join(str(_script(browser, "return document.body.innerText")).split())
+
+
+def _phone(browser: Any, width: int = 390) -> None:
+    # A headless window is never narrower than 500 px: emulate the phone's screen instead.
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 844, "deviceScaleFactor": 3, "mobile": True},
+    )
+
+
+def _desktop(browser: Any) -> None:
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_every_quote_is_in_the_page_text_not_only_on_hover(browser: Any, tmp_path: Path) -> None:
+    _desktop(browser)
+    _open(browser, _write_report(tmp_path))
+    text = _page_text(browser)
+    missing = [q for q in _every_record_quote() if f"“{' '.join(q.split())}”" not in text]
+    assert missing == []
+
+
+def test_the_report_has_contents_and_a_visual_timeline(browser: Any, tmp_path: Path) -> None:
+    _desktop(browser)
+    _open(browser, _write_report(tmp_path))
+    contents = _script(
+        browser, "return [...document.querySelectorAll('nav.contents a')].map(a => a.hash)"
+    )
+    assert contents[0] == "#timeline" and "#record-2022-07-moscow" in contents
+    assert contents[-1] == "#sources"
+    visits = _script(browser, "return document.querySelectorAll('ol.timeline li.visit').length")
+    events = _script(browser, "return document.querySelectorAll('ol.timeline li.event').length")
+    assert (visits, events) == (3, 15)
+    # The markers are drawn: a visit's is a red diamond, an event's a round dot.
+    marker = _script(
+        browser,
+        """const s = getComputedStyle(document.querySelector('ol.timeline li.visit'), '::before');
+           return [s.backgroundColor, s.transform !== 'none', s.width];""",
+    )
+    assert marker[0] == "rgb(178, 34, 34)" and marker[1] and marker[2] != "auto"
+
+
+def test_the_report_fits_a_390_pixel_phone_without_sideways_scrolling(
+    browser: Any, tmp_path: Path
+) -> None:
+    page = _write_report(tmp_path)
+    _phone(browser)
+    try:
+        _open(browser, page)
+        assert _script(browser, "return window.innerWidth") == 390
+        widths = _script(
+            browser,
+            "return [document.documentElement.scrollWidth, document.body.scrollWidth]",
+        )
+        assert max(widths) <= 390, widths
+        too_wide = _script(
+            browser,
+            """return [...document.querySelectorAll('main *')]
+                 .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+                 .slice(0, 5).map(e => e.tagName + ': ' + e.textContent.slice(0, 60));""",
+        )
+        assert too_wide == []
+        # Rows become cards that name each value's column.
+        label = _script(
+            browser,
+            "return getComputedStyle(document.querySelector('td[data-label]'), '::before').content",
+        )
+        assert label.startswith('"') and label.endswith(': "')
+    finally:
+        _desktop(browser)
+
+
+def test_the_report_prints_with_its_quotes(browser: Any, tmp_path: Path) -> None:
+    page = _write_report(tmp_path)
+    _desktop(browser)
+    _open(browser, page)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert _script(browser, "return matchMedia('print').matches") is True
+        text = _page_text(browser)
+        assert all(f"“{' '.join(q.split())}”" in text for q in _every_record_quote())
+        hidden = _script(
+            browser,
+            """return [...document.querySelectorAll('.quote')]
+                 .filter(e => getComputedStyle(e).display === 'none').length""",
+        )
+        assert hidden == 0
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.7})
+        assert len(pdf["data"]) > 10_000
+    finally:
+        _desktop(browser)
