@@ -126,7 +126,7 @@ def test_show_json_keeps_every_claim_with_sources_and_quotes(runner: CliRunner) 
 def test_show_table_has_markers_pointing_into_source_list(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "show", "2021-06-moscow")
     assert code == 0
-    assert "Nikolai Patrushev" in out and "[1]" in out
+    assert "Nikolai Patrushev" in out and "[3]" in out  # RFA: the third of sources.toml
     assert "Sources" in out and "Warsaw Institute" in out
     assert "inferred:" in out  # inferred rows carry their reasoning
 

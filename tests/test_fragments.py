@@ -52,9 +52,9 @@ def test_markdown_footnote_links_each_quote_to_its_words(tmp_path: Path) -> None
     facts = with_url(tmp_path, "https://example.org/alpha daily")
     code, out, _ = invoke("show", "2020-03-springfield", "-d", str(facts), "-f", "markdown")
     assert code == 0
-    footnote = next(line for line in out.splitlines() if line.startswith("[^2]:"))
+    footnote = next(line for line in out.splitlines() if line.startswith("[^1]:"))
     assert footnote.startswith(
-        "[^2]: Alpha Daily, “Minister at the Harvest Fair”, published March 2020\\*, "
+        "[^1]: Alpha Daily, “Minister at the Harvest Fair”, published March 2020\\*, "
         "archived text alpha.txt. <https://example.org/alpha%20daily> Quoted: "
         "[“flew to Springfield on Monday”]"
         "(<https://example.org/alpha%20daily#:~:text=flew%20to%20Springfield%20on%20Monday>); "
@@ -63,7 +63,7 @@ def test_markdown_footnote_links_each_quote_to_its_words(tmp_path: Path) -> None
         '[“Analyst Ana Ruiz said: "It was a quiet trip."”](<https://example.org/alpha%20daily'
         "#:~:text=Analyst%20Ana%20Ruiz%20said%3A,was%20a%20quiet%20trip.%22>)" in footnote
     )
-    beta = next(line for line in out.splitlines() if line.startswith("[^1]:"))
+    beta = next(line for line in out.splitlines() if line.startswith("[^2]:"))
     assert "Quoted" not in beta and "http" not in beta  # beta has no url
 
 

@@ -67,7 +67,7 @@ def test_show_marks_inferred_dates_and_keeps_the_words_as_stated(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     flat = " ".join(_out(runner, "show", "2021-06-moscow").split())
-    assert 'End: 23 June 2021* or later ("June 23, 2021") [3][1]†2' in flat
+    assert 'End: 23 June 2021* or later ("June 23, 2021") [2][3]†2' in flat
     assert '22 June 2021* ("On Tuesday")' in flat
     assert flat.count(INFERRED_LEGEND) >= 2
     markdown = _out(runner, "show", "2021-06-moscow", "--format", "markdown")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from factcli.cli import app
 from factcli.model.claims import Claim, walk
 from factcli.model.loader import load_directory
-from factcli.model.records import ContextNote
+from factcli.model.records import ContextNote, FactBase
 from factcli.model.serialize import date_data
 from factcli.query.entities import APPEARS_AS
 from tests.conftest import MINI
@@ -136,3 +137,42 @@ def test_an_undated_claim_is_never_given_its_visits_date_or_sources() -> None:
     assert row["sources"] == ["alpha"]  # not the visit start's "beta"
     table = _run("person", "ana ruiz")
     assert "undated; visit 2 March 2020" in table
+
+
+BIBLIOGRAPHY_COMMANDS = [
+    ["show", "2021-06-moscow"],
+    ["show", "2022-07-moscow"],
+    ["show", "2022-08-lavrov-naypyidaw"],
+    ["person", "shoigu"],
+    ["org", "rosatom"],
+    ["search", "killed"],
+    ["timeline"],
+    ["conflicts"],
+    ["report"],
+]
+
+
+@pytest.mark.parametrize("args", BIBLIOGRAPHY_COMMANDS, ids=" ".join)
+def test_a_source_has_the_same_number_in_every_command(args: list[str], shipped: FactBase) -> None:
+    """[n] is the n-th source of the fact base's source files, whatever cites it first."""
+    result = CliRunner().invoke(app, [*args, "--format", "markdown"])
+    assert result.exit_code == 0, result.stderr
+    numbered = re.findall(r"^\[\^(\d+)\]: (.+?), ", result.stdout, flags=re.MULTILINE)
+    assert numbered
+    bylines = [s.byline for s in shipped.sources.values()]
+    for number, byline in numbered:
+        assert bylines[int(number) - 1] == byline
+    if args == ["report"]:
+        return  # a document for people: Markdown or HTML only
+    data = json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout)
+    listed = data.get("sources", []) if isinstance(data, dict) else []
+    ids = list(shipped.sources)
+    for source in listed:
+        assert ids[source["number"] - 1] == source["id"]
+
+
+def test_the_sources_command_numbers_in_file_order(shipped: FactBase) -> None:
+    result = CliRunner().invoke(app, ["sources", "--json"])
+    assert [(s["number"], s["id"]) for s in json.loads(result.stdout)] == list(
+        enumerate(shipped.sources, start=1)
+    )

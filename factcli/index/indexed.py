@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, TypeVar
 
 from factcli.index.store import record_key
 from factcli.model.build import build_entity, build_event, build_source, build_visit
@@ -47,6 +47,8 @@ class IndexedFacts(FactsAccess):
         # The read transaction fixes what the index says, so whatever is read
         # or built from it stays right for as long as this object answers.
         self._built: dict[str, Built] = {}
+        self._order: dict[str, tuple[tuple[str, ...], int]] = {}  # key: (file parts, rowid)
+        self._source_ids: list[str] | None = None
         self._entity_keys: list[str] | None = None
         self._keys_by_folded_id: dict[str, list[str]] | None = None
 
@@ -83,20 +85,23 @@ class IndexedFacts(FactsAccess):
             missing = ordered
         if missing:
             rows = self._rows(
-                f"SELECT key, kind, data, file FROM records WHERE key IN ({_KEYS})",
+                f"SELECT key, kind, data, file, rowid FROM records WHERE key IN ({_KEYS})",
                 json.dumps(missing),
             )
-            for key, kind, data, file in rows:
+            for key, kind, data, file, rowid in rows:
                 self._built[key] = self._build_one(kind, data, file)
+                self._order[key] = (PurePath(file).parts, rowid)
         facts = FactBase()
-        for key in ordered:
-            if key in self._built:
-                _place(facts, self._built[key])
+        # In the order a full load reads them, so that every answer lists them alike.
+        for key in sorted((k for k in ordered if k in self._built), key=self._order.__getitem__):
+            _place(facts, self._built[key])
+        # Numbers [n] are positions in the whole bibliography, not in this part of it.
+        facts.bibliography = self._bibliography()
         return facts
 
-    def _build(self, rows: list[tuple[str, str, str]]) -> FactBase:
+    def _build(self, rows: list[tuple[str, str, str, int]]) -> FactBase:
         facts = FactBase()
-        for kind, data, file in rows:
+        for kind, data, file, _ in _file_order(rows):
             _place(facts, self._build_one(kind, data, file))
         return facts
 
@@ -112,6 +117,13 @@ class IndexedFacts(FactsAccess):
             return kind, build_source(table, display)
         return kind, build_entity(table, "people" if kind == "person" else "orgs", display)
 
+    def _bibliography(self) -> list[str]:
+        """Every source id, in the order a full load reads them."""
+        if self._source_ids is None:
+            rows = self._rows("SELECT id, file, rowid FROM records WHERE key LIKE 'source:%'")
+            self._source_ids = [row[0] for row in _file_order(rows)]
+        return self._source_ids
+
     def _all_entity_keys(self) -> list[str]:
         if self._entity_keys is None:
             self._entity_keys = self._keys("SELECT key FROM records WHERE key LIKE 'entity:%'")
@@ -119,9 +131,8 @@ class IndexedFacts(FactsAccess):
 
     def record_ids(self) -> list[str]:
         """The id of every visit, then every event, in file order, without loading any."""
-        return self._keys(
-            "SELECT id FROM records WHERE key LIKE 'record:%' ORDER BY kind = 'event', file, rowid"
-        )
+        rows = self._rows("SELECT kind, id, file, rowid FROM records WHERE key LIKE 'record:%'")
+        return [row[1] for row in _file_order(rows, first=lambda row: row[0] != "event")]
 
     def registry(self) -> FactBase:
         """Every person and organisation (and the sources their roles cite)."""
@@ -129,7 +140,7 @@ class IndexedFacts(FactsAccess):
 
     def everything(self) -> FactBase:
         """The whole fact base, built from the index instead of the files."""
-        return self._build(self._rows("SELECT kind, data, file FROM records ORDER BY file, rowid"))
+        return self._build(self._rows("SELECT kind, data, file, rowid FROM records"))
 
     def record(self, record_id: str) -> tuple[FactBase, Record]:
         """One visit or event by id; NotFoundError (with suggestions) otherwise."""
@@ -278,6 +289,23 @@ def _place(facts: FactBase, built: Built) -> None:
         facts.sources[record.id] = record
     else:
         facts.entities[record.id] = record
+
+
+Row = TypeVar("Row", bound=tuple[Any, ...])
+
+
+def _file_order(rows: Iterable[Row], first: Callable[[Row], bool] | None = None) -> list[Row]:
+    """Rows (whose last two columns are file and rowid) in the order a full load reads them.
+
+    A full load reads files sorted as paths, folder by folder (``discover``), which
+    SQL's string order of the path is not: ``a-b/x.toml`` sorts before ``a/y.toml``.
+    ``first`` may put some rows ahead of the rest, keeping that order within each part.
+    """
+
+    def key(row: Row) -> tuple[bool, tuple[str, ...], int]:
+        return (not first(row) if first else False, PurePath(row[-2]).parts, row[-1])
+
+    return sorted(rows, key=key)
 
 
 def _day_range(criteria: VisitFilter) -> tuple[str | None, str | None]:

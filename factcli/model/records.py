@@ -238,6 +238,14 @@ class FactBase:
     events: dict[str, Event] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
+    #: Every source id of the whole fact base in bibliography order, when ``sources``
+    #: holds only some of them (an index answer); empty means ``sources`` is the whole list.
+    bibliography: list[str] = field(default_factory=list)
+
+    def source_numbers(self) -> dict[str, int]:
+        """Each source's number, [1] first: the order of the source files, the same everywhere."""
+        order = self.bibliography or list(self.sources)
+        return {source_id: n for n, source_id in enumerate(order, start=1)}
 
     def name_of(self, entity_id: str) -> str:
         """The canonical name of a registry id (the id itself if unknown)."""

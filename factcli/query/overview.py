@@ -23,9 +23,12 @@ def source_usage(facts: FactBase, owner_id: str | None = None) -> list[SourceUse
     for claim in walk(facts):
         if owner_id is None or claim.record_id == owner_id:
             counts.update(claim.evidence.source_ids)
-    sources = [s for s in facts.sources.values() if owner_id is None or counts[s.id]]
-    ordered = sorted(sources, key=lambda s: (s.published.value.sort_key(), s.id))
-    return [SourceUse(s, counts[s.id], n) for n, s in enumerate(ordered, start=1)]
+    numbers = facts.source_numbers()
+    return [
+        SourceUse(s, counts[s.id], numbers[s.id])
+        for s in facts.sources.values()
+        if owner_id is None or counts[s.id]
+    ]
 
 
 class Conflict(NamedTuple):

@@ -12,15 +12,18 @@ from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
 
 
 class Citations:
-    """Numbers sources in the order a report first cites them: [1], [2], ...
+    """Gives each cited source its number in the fact base's bibliography: [n] is the n-th source.
 
-    One instance may serve several reports, so that a document made of them
-    (``factcli report``) numbers its sources once.
+    The numbers are the order of the source files (``FactBase.source_numbers``),
+    so ``[2]`` is the same article in every command and format. One instance
+    may serve several reports, so that a document made of them (``factcli
+    report``) lists its sources once.
     """
 
     def __init__(self, facts: FactBase) -> None:
-        """Start with no source numbered and no inference noted."""
+        """Start with no source cited and no inference noted."""
         self.facts = facts
+        self.bibliography = facts.source_numbers()
         self.numbers: dict[str, int] = {}
         self.reasons: dict[str, int] = {}
 
@@ -34,12 +37,12 @@ class Citations:
             self.reasons.setdefault(reasoning, len(self.reasons) + 1)
             for reasoning in _reasons(evidence, extra)
         )
-        numbers = self._number(ids)
+        numbers = tuple(sorted(self._number(ids)))
         quotes = tuple((self.numbers[c.source], c.quote) for c in citations)
         return Cell("", marks=Marks(numbers, inferences, quotes))
 
     def marks_for(self, source_ids: tuple[str, ...]) -> Cell:
-        """The markers for a list of source ids, numbering new ones."""
+        """The markers for a list of source ids."""
         return Cell("", marks=Marks(self._number(source_ids)))
 
     def labelled(self, text: str, evidence: Evidence | None, extra: DateClaim | None) -> Cell:
@@ -47,16 +50,21 @@ class Citations:
         return Cell(text, marks=self.marks(evidence, extra).marks)
 
     def _number(self, source_ids: tuple[str, ...]) -> tuple[int, ...]:
-        return tuple(self.numbers.setdefault(i, len(self.numbers) + 1) for i in source_ids)
+        for source_id in source_ids:
+            if source_id not in self.numbers:
+                # A source the base does not list (only in a broken base) goes after the rest.
+                fallback = len(self.bibliography) + len(self.numbers) + 1
+                self.numbers[source_id] = self.bibliography.get(source_id, fallback)
+        return tuple(self.numbers[i] for i in source_ids)
 
     def inferences(self) -> list[InferenceNote]:
         """One note per inference: its number and its reasoning."""
         return [InferenceNote(n, reasoning) for reasoning, n in self.reasons.items()]
 
     def sources(self) -> list[SourceNote]:
-        """The numbered source list, in citation order."""
+        """The sources cited, by number."""
         notes = []
-        for source_id, number in self.numbers.items():
+        for source_id, number in sorted(self.numbers.items(), key=lambda item: item[1]):
             source = self.facts.sources.get(source_id)
             if source is None:
                 notes.append(SourceNote(number, source_id, source_id, None, ""))
@@ -84,7 +92,7 @@ class Citations:
         """The numbered source list as JSON."""
         return [
             {"number": n, **serialize.source_data(self.facts.sources[i])}
-            for i, n in self.numbers.items()
+            for i, n in sorted(self.numbers.items(), key=lambda item: item[1])
             if i in self.facts.sources
         ]
 
