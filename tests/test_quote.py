@@ -270,3 +270,27 @@ def test_quote_works_while_a_new_file_is_still_a_template(facts_copy: Path) -> N
     assert code == 0
     assert out == '{ source = "alpha", quote = "Officials said 12 people attended" }\n'
     assert "skipped: " in err and "gamma.toml" in err
+
+
+def test_toml_citation_of_a_passage_across_a_line_break_is_one_line() -> None:
+    code, out, _ = invoke(
+        "quote",
+        "for the harvest fair. He met Mayor Joe Quimby",
+        "-d",
+        str(MINI),
+        "--archive",
+        str(MINI_ARCHIVE),
+        "--toml",
+    )
+    assert code == 0
+    assert out == '{ source = "alpha", quote = "for the Harvest Fair. He met Mayor Jöe Quimby" }\n'
+    code, out, _ = invoke(
+        "quote",
+        "for the harvest fair. He met Mayor Joe",
+        "-d",
+        str(MINI),
+        "--archive",
+        str(MINI_ARCHIVE),
+        "--json",
+    )
+    assert json.loads(out)[0]["text"] == "for the Harvest Fair.\nHe met Mayor Jöe"

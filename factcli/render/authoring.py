@@ -25,13 +25,16 @@ def toml_string(text: str) -> str:
 
 
 def toml_citation(passage: Passage) -> str:
-    """A ready-to-paste citation: ``{ source = "...", quote = "..." }``.
+    """A ready-to-paste citation: ``{ source = "...", quote = "..." }``, on one line.
 
     A passage from an article no source cites yet gets an empty source and a
     comment naming the file to give a new source as its ``archive``.
     """
     source = toml_string(passage.source_id or "")
-    line = f"{{ source = {source}, quote = {toml_string(passage.text)} }}"
+    # Line breaks become spaces: quotes are matched up to whitespace, and a
+    # one-line quote reads better in a fact file.
+    words = " ".join(passage.text.split())
+    line = f"{{ source = {source}, quote = {toml_string(words)} }}"
     if passage.source_id is None:
         line += f"  # no source has archive = {toml_string(passage.archive)} yet"
     return line
