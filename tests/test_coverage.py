@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from factcli.cli import app
 from factcli.query.coverage import split_sentences
 
-from .conftest import ARCHIVE, FACTS, MINI, MINI_ARCHIVE
+from .conftest import ARCHIVE, FACTCLI, FACTS, MINI, MINI_ARCHIVE
 
 FACTS_README = FACTS / "README.md"
 TABLE = re.compile(r"<!-- coverage:start -->\n(?P<table>.*?)<!-- coverage:end -->", re.S)
@@ -174,3 +175,24 @@ def test_facts_readme_coverage_table_is_the_commands_output(runner: CliRunner) -
     found = TABLE.search(text)
     assert found is not None, "facts/README.md has no <!-- coverage:start --> block"
     assert found["table"] == table
+
+
+def test_installed_command_reads_the_bundled_ledger(tmp_path: Path) -> None:
+    """End to end, from another folder: the bundled facts and their ledger are found."""
+    env = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_FACTS_DIR", "FACTCLI_ARCHIVE")}
+    result = subprocess.run(
+        [FACTCLI, "coverage", "--archive", str(ARCHIVE.resolve()), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert [s["uncovered"] for s in data["sources"]] == [0, 0, 0, 0, 0]
+    assert (
+        sum(s["not_facts"] for s in data["sources"])
+        == len([s for s in data["sentences"] if s["status"] == "not a fact"])
+        > 0
+    )
