@@ -42,10 +42,7 @@ def quote(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Find the verbatim passage of an archived article that a retyped quote comes from.
-
-    Example: factcli quote 'the embassy described it as "private"' --archive sources --toml
-    """
+    """Find the verbatim passage of an archived article that a retyped quote comes from."""
     from factcli.query.passages import find_passages, read_archive
     from factcli.render import authoring
 
@@ -82,8 +79,8 @@ def diff(
 ) -> None:
     """Compare the facts at two git revisions claim by claim, for review.
 
-    Example: factcli diff                # the last commit against the working tree
-    Example: factcli diff main HEAD -f markdown   # to paste into a pull request
+    REV1 defaults to the last commit (HEAD), REV2 to the working tree. git's
+    object store is read through the git command; the checkout is never touched.
     """
     from factcli.model.location import default_facts_dir
     from factcli.model.revisions import WORKING_TREE, Repository

@@ -32,7 +32,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "factcli meetings --since 2022 --format csv",
     ),
     "info": ("factcli info", "factcli info --json"),
-    "sources": ("factcli sources", "factcli sources --visit 2021-06-moscow"),
+    "sources": (
+        "factcli sources",
+        "factcli sources --visit 2021-06-moscow",
+        "factcli sources --format bibtex > sources.bib",
+    ),
     "conflicts": ("factcli conflicts", "factcli conflicts --format csv"),
     "report": (
         "factcli report --output visits.html",
@@ -51,6 +55,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "export": (
         "factcli export --format json --output facts.json",
         "factcli export --format sqlite --output facts.db",
+        "factcli export --format annotations --archive sources --output citations.jsonld",
     ),
     "schema": ("factcli schema", "factcli schema > fact-file.schema.json"),
     "new": ("factcli new visit 2023-05-moscow", "factcli new person sergei-lavrov -o lavrov.toml"),
