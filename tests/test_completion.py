@@ -60,3 +60,33 @@ def test_org_names_complete() -> None:
 
 def test_commands_complete() -> None:
     assert complete_in_bash("factcli verify") == ["verify-quotes"]
+
+
+def test_filter_options_complete_names_surnames_and_places() -> None:
+    assert complete_in_bash("factcli visits --person shoi") == ["shoigu"]
+    assert complete_in_bash("factcli timeline --org Roso") == ["Rosoboronexport"]
+    assert complete_in_bash("factcli meetings --person Likh") == ["Likhachev"]
+    # A surname completes on its own and still names the person.
+    assert "Tun\\ Oo" in complete_in_bash("factcli person Tun")
+    assert complete_in_bash("factcli visits --country Rus") == ["Russia"]
+    assert complete_in_bash("factcli timeline --city Vlad") == ["Vladivostok"]
+    assert complete_in_bash("factcli report --city Phnom") == ["Phnom\\ Penh"]
+
+
+def test_names_with_quotes_complete_escaped_for_the_shell(tmp_path: Path) -> None:
+    from .conftest import MINI
+
+    base = tmp_path / "facts"
+    shutil.copytree(MINI, base)
+    people = base / "people.toml"
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        + '\n[[people]]\nid = "o-brien"\nname = "Seán O\'Brien (\\"Jack\\")"\n',
+        encoding="utf-8",
+    )
+    offered = complete_in_bash(f"factcli person -d {base} Se")
+    assert offered == ['Seán\\ O\\\'Brien\\ \\(\\"Jack\\"\\)']
+    # What bash would then pass on is the name itself, which resolves.
+    script = f"printf '%s' {offered[0]}"
+    said = subprocess.run(["bash", "-c", script], capture_output=True, text=True).stdout
+    assert said == 'Seán O\'Brien ("Jack")'

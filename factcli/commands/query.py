@@ -52,13 +52,31 @@ UntilOption = Annotated[
         "a month or year counts to its last day, and uncertain dates match as for --since.",
     ),
 ]
-CountryOption = Annotated[str | None, typer.Option("--country", help="Only those in this country.")]
-CityOption = Annotated[str | None, typer.Option("--city", help="Only those in this city.")]
+CountryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--country", help="Only those in this country.", autocompletion=complete.countries
+    ),
+]
+CityOption = Annotated[
+    str | None,
+    typer.Option("--city", help="Only those in this city.", autocompletion=complete.cities),
+]
 PersonOption = Annotated[
-    str | None, typer.Option("--person", help="Only those this person appears in (any spelling).")
+    str | None,
+    typer.Option(
+        "--person",
+        help="Only those this person appears in (any spelling).",
+        autocompletion=complete.person_names,
+    ),
 ]
 OrgOption = Annotated[
-    str | None, typer.Option("--org", help="Only those this organisation appears in.")
+    str | None,
+    typer.Option(
+        "--org",
+        help="Only those this organisation appears in.",
+        autocompletion=complete.org_names,
+    ),
 ]
 
 
@@ -237,7 +255,7 @@ def meetings(
         typer.Option(
             "--person",
             help="Only meetings this person or organisation took part in, on either side.",
-            autocompletion=complete.person_names,
+            autocompletion=complete.entity_names,
         ),
     ] = None,
     year: YearOption = None,
