@@ -60,3 +60,6 @@ def coverage(
     if problems:
         print(f"factcli: {'; '.join(problems)}", file=sys.stderr)
         raise typer.Exit(EXIT_NOT_FOUND)
+    if uncovered:
+        # The table has nothing to show: say why, where a message belongs.
+        print("factcli: every sentence is cited or in the ledger", file=sys.stderr)
