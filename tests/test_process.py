@@ -7,9 +7,11 @@ is needed; a hang fails the test through a timeout, never waits forever.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import pty
 import resource
+import shutil
 import signal
 import struct
 import subprocess
@@ -120,10 +122,12 @@ def with_hook(tmp_path: Path, code: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(hooks)}
 
 
-def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes]) -> None:
-    """Wait until ``condition()`` holds; fail if the process ends first."""
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes] | None = None) -> None:
+    """Wait until ``condition()`` holds; fail if the process ends first, or after a minute."""
+    deadline = time.monotonic() + 60  # a hang fails the test, it does not stop the suite
     while not condition():
-        assert process.poll() is None, process.communicate()
+        assert process is None or process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "still waiting after a minute"
         time.sleep(0.02)
 
 
@@ -165,3 +169,90 @@ def test_a_full_disk_is_a_clean_error_and_leaves_nothing(tmp_path: Path, fmt: st
     assert run.stderr.startswith(f"factcli: {target}: cannot write: ")
     assert "Traceback" not in run.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+#: Index every base in two worker processes, and keep the workers busy for ten minutes.
+SLOW_WORKERS = """
+import os, time
+from pathlib import Path
+from factcli.index import reading
+reading.PARALLEL_FROM = 1
+reading._cores = lambda: 2
+_main, _read = os.getpid(), reading.read_file
+def slow(root, path):
+    if os.getpid() != _main:
+        Path(os.environ["WORKERS"], str(os.getpid())).touch()
+        time.sleep(600)
+    return _read(root, path)
+reading.read_file = slow
+"""
+
+
+def gone(pid: int) -> bool:
+    """Whether a process has ended (a zombie no one has reaped yet has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def building(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, list[int]]:
+    """A first run on a copy of the shipped facts, stopped while its workers read."""
+    facts = tmp_path / "facts"
+    shutil.copytree(FACTS, facts)
+    workers = tmp_path / "workers"
+    workers.mkdir()
+    env = {
+        **with_hook(tmp_path, SLOW_WORKERS),
+        "WORKERS": str(workers),
+        "FACTCLI_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    process = subprocess.Popen(
+        [FACTCLI, "timeline", "-d", str(facts)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    wait_for(lambda: any(workers.iterdir()), process)  # a worker is reading
+    return process, facts, children(process.pid)
+
+
+def children(parent: int) -> list[int]:
+    """The processes whose parent is ``parent``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_a_build_stopped_leaves_no_process_and_no_half_index(tmp_path: Path, how: int) -> None:
+    process, facts, workers = building(tmp_path)
+    process.send_signal(how)
+    # The pipeline ends: no worker holds its output open.
+    out, err = process.communicate(timeout=60)
+    assert out == b"" and b"Traceback" not in err
+    assert process.returncode == (-how if how != signal.SIGINT else 130)
+    assert len(workers) == 2
+    for pid in workers:
+        wait_for(functools.partial(gone, pid))  # killed with their parent
+    # Nothing half-written: the next run answers as a full load, without a word of damage.
+    env = {**os.environ, "FACTCLI_CACHE_DIR": str(tmp_path / "cache")}
+    again = subprocess.run(
+        [FACTCLI, "timeline", "-d", str(facts)], capture_output=True, env=env, timeout=120
+    )
+    full = subprocess.run(
+        [FACTCLI, "timeline", "-d", str(facts)],
+        capture_output=True,
+        env={**env, "FACTCLI_NO_INDEX": "1"},
+        timeout=120,
+    )
+    assert (again.returncode, again.stdout, again.stderr) == (0, full.stdout, b"")

@@ -64,13 +64,23 @@ def read_files(root: Path, paths: list[str]) -> Iterator[FileReading]:
     # fork starts workers at once with everything imported; elsewhere the default
     # (spawn) is the safe choice.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    from factcli.process import stop_workers, worker_started
+
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=worker_started,  # workers die with this process, whatever kills it
+            initargs=(os.getpid(),),
+        )
     except (OSError, NotImplementedError):  # no semaphores or processes here: read in turn
         yield from (read_file(root, path) for path in paths)
         return
     chunk = max(8, min(64, len(paths) // (workers * 8)))
     try:
         yield from pool.map(read_file, repeat(root), paths, chunksize=chunk)
+    except BaseException:
+        stop_workers(pool)  # Ctrl-C, SIGTERM or a failed write: stop now, not after the work
+        raise
     finally:
         pool.shutdown(cancel_futures=True)  # if writing failed, read no further

@@ -7,10 +7,15 @@ is set, so an answer shorter than the screen is simply printed.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
+import signal
 import subprocess
+import sys
+from types import FrameType
+from typing import Any
 
 
 class _TerminalBuffer(io.StringIO):
@@ -36,9 +41,17 @@ def pager_command() -> str | None:
 
 
 def page(text: str, command: str) -> bool:
-    """Send ``text`` through the pager; False if it could not be started."""
+    """Send ``text`` through the pager; False if it could not be started.
+
+    The pager owns the terminal until it exits. Ctrl-C (or SIGTERM) meanwhile
+    is passed on to it and factcli waits for it, as git does: leaving first
+    would orphan the pager and hand the terminal to the shell while the pager
+    still reads it. Afterwards the terminal's settings are put back, in case
+    the pager died before restoring them, and the interrupt takes its course.
+    """
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
+    saved = _terminal_settings()
     try:
         process = subprocess.Popen(
             command, shell=True, stdin=subprocess.PIPE, env=env, encoding="utf-8"
@@ -46,10 +59,49 @@ def page(text: str, command: str) -> bool:
     except OSError:
         return False
     assert process.stdin is not None  # asked for above
+    received: list[int] = []
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+        with contextlib.suppress(OSError):
+            process.send_signal(signum)
+
+    previous = {number: signal.signal(number, forward) for number in _FORWARDED}
     try:
-        process.stdin.write(text)
-        process.stdin.close()
-    except BrokenPipeError:
-        pass  # the reader quit the pager before the end, as with 'q' in less
-    process.wait()
+        try:
+            process.stdin.write(text)
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the reader quit the pager before the end, as with 'q' in less
+        process.wait()
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        _restore_terminal(saved)
+    if received:
+        signal.raise_signal(received[0])  # now handled as it would have been: Ctrl-C, SIGTERM
     return True
+
+
+_FORWARDED = (signal.SIGINT, signal.SIGTERM)
+
+
+def _terminal_settings() -> list[Any] | None:
+    """The settings of the terminal on stdout, to put back after the pager."""
+    try:
+        import termios
+    except ImportError:  # not a POSIX system
+        return None
+    try:
+        return termios.tcgetattr(sys.stdout.fileno())
+    except (termios.error, OSError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def _restore_terminal(saved: list[Any] | None) -> None:
+    if saved is None:
+        return
+    import termios
+
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation, termios.error):
+        termios.tcsetattr(sys.stdout.fileno(), termios.TCSADRAIN, saved)
