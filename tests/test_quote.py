@@ -294,3 +294,24 @@ def test_toml_citation_of_a_passage_across_a_line_break_is_one_line() -> None:
         "--json",
     )
     assert json.loads(out)[0]["text"] == "for the Harvest Fair.\nHe met Mayor Jöe"
+
+
+def test_an_archive_name_never_reads_outside_the_archive_folder(
+    facts_copy: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "secret.txt").write_text("The secret passphrase is swordfish.", encoding="utf-8")
+    archive = tmp_path / "archive"
+    shutil.copytree(MINI_ARCHIVE, archive)
+    sources = facts_copy / "sources.toml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace('"beta.txt"', '"../secret.txt"'), encoding="utf-8")
+    base = ("-d", str(facts_copy), "--archive", str(archive))
+    code, out, err = invoke("quote", "the secret passphrase is swordfish", *base)
+    assert "swordfish" not in out
+    assert "source 'beta': 'archive' must name a file in the folder" in err
+    code, out, _ = invoke("quote", "the secret passphrase", *base, "-s", "beta")
+    assert code == 1 and "swordfish" not in out
+    code, out, _ = invoke("verify-quotes", *base, "--json")
+    assert code == 1 and "swordfish" not in out
+    problems = {f["problem"] for f in json.loads(out)["failures"]}
+    assert "'archive' must name a file inside the archive folder" in problems

@@ -21,6 +21,7 @@ from factcli.errors import FactcliError
 from factcli.model.claims import walk
 from factcli.model.records import FactBase
 from factcli.query.passages import locate
+from factcli.query.quotes import archived_file
 
 #: Characters of context kept before and after the exact words.
 CONTEXT = 32
@@ -47,8 +48,11 @@ def _read_texts(facts: FactBase, archive_dir: Path) -> dict[str, str]:
     for source in facts.sources.values():
         if source.archive is None:
             continue
+        path = archived_file(archive_dir, source.archive)
+        if path is None:
+            continue  # every citation of it is reported as not found below
         try:
-            texts[source.id] = (archive_dir / source.archive).read_text(encoding="utf-8")
+            texts[source.id] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # every citation of it is reported as not found below
     return texts

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from factcli.errors import FactsDirError, NotFoundError
 from factcli.model.records import FactBase
+from factcli.query.quotes import archived_file
 from factcli.query.text import normalise_quote
 
 #: The lowest score (0-100) a passage needs to be offered.
@@ -121,7 +122,10 @@ def read_archive(
             raise NotFoundError(f"unknown source '{source_id}'")
         if source.archive is None:
             raise NotFoundError(f"source '{source_id}' has no 'archive' file")
-        return [ArchivedText(source.id, source.archive, _read(archive_dir / source.archive))], []
+        path = archived_file(archive_dir, source.archive)
+        if path is None:
+            raise NotFoundError(f"source '{source_id}': 'archive' must name a file in the folder")
+        return [ArchivedText(source.id, source.archive, _read(path))], []
     texts: list[ArchivedText] = []
     missing: list[str] = []
     cited: set[str] = set()
@@ -129,7 +133,10 @@ def read_archive(
         if source.archive is None:
             continue
         cited.add(source.archive)
-        path = archive_dir / source.archive
+        path = archived_file(archive_dir, source.archive)
+        if path is None:
+            missing.append(f"source '{source.id}': 'archive' must name a file in the folder")
+            continue
         if not path.is_file():
             missing.append(f"{path}: archived text of source '{source.id}' not found")
             continue

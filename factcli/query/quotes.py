@@ -14,6 +14,17 @@ if TYPE_CHECKING:
     from factcli.query.passages import ArchivedText, Passage
 
 
+def archived_file(archive_dir: Path, name: str) -> Path | None:
+    """The file ``name`` in the archive folder, or None if it would lie outside it.
+
+    A fact base may come from anyone: its ``archive`` names must not read
+    files elsewhere on the machine (``../../home/me/.ssh/id_rsa``).
+    """
+    folder = archive_dir.resolve()
+    path = (folder / name).resolve()
+    return path if path.is_relative_to(folder) and path != folder else None
+
+
 class QuoteFailure(NamedTuple):
     """A quote (or verbatim field) not found where it should be."""
 
@@ -45,7 +56,18 @@ def load_archive(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], li
                 QuoteFailure(source.id, "sources", (source.id,), "", "source has no 'archive' file")
             )
             continue
-        path = archive_dir / source.archive
+        path = archived_file(archive_dir, source.archive)
+        if path is None:
+            failures.append(
+                QuoteFailure(
+                    source.id,
+                    "sources",
+                    (source.id,),
+                    source.archive,
+                    "'archive' must name a file inside the archive folder",
+                )
+            )
+            continue
         try:
             texts[source.id] = normalise_quote(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
@@ -103,8 +125,11 @@ def _raw_texts(facts: FactBase, archive_dir: Path, wanted: set[str]) -> dict[str
         source = facts.sources.get(source_id)
         if source is None or source.archive is None:
             continue
+        path = archived_file(archive_dir, source.archive)
         try:
-            text = (archive_dir / source.archive).read_text(encoding="utf-8")
+            if path is None:
+                continue  # already reported as a failure of its own
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # already reported as a failure of its own
         found[source_id] = ArchivedText(source_id, source.archive, text)
