@@ -98,8 +98,8 @@ def _parse_single(text: str, whole: str) -> EdtfDate:
     match = _DATE.match(text)
     if match is None:
         raise EdtfError(
-            f"{whole!r} is not an EDTF date (use YYYY, YYYY-MM or YYYY-MM-DD, "
-            "optionally with ?, ~ or %, or an interval START/END)"
+            f"{whole!r} is not a date: write a date like 2022-07 or 2022-07-10 (or a year; "
+            "add ? if uncertain, ~ if approximate; a range is START/END)"
         )
     earliest, latest = _bounds(match, whole)
     qualifier = match["qualifier"] or ""

@@ -46,7 +46,7 @@ EDTF = Text(
     "an EDTF date: 2022, 2022-07, 2022-07-10, 2022-07-10~, 2022-XX,"
     " 2021-06-20/2021-06-24, 2022-07/..",
     SCHEMA_PATTERN,
-    "an EDTF date",
+    "a date like 2022-07 or 2022-07-10",
     _edtf_problem,
 )
 BASIS = Choice(("stated", "inferred"), "stated in the source, or inferred (then give reasoning)")

@@ -27,7 +27,7 @@ _ID = re.compile(ID_PATTERN)
 def _type_name(value: object) -> str:
     names = {str: "a string", int: "an integer", float: "a number", bool: "a boolean"}
     if isinstance(value, (datetime.date, datetime.time)):
-        return f'a TOML date or time (dates are EDTF strings: "{value}")'
+        return f'a TOML date or time (write dates as strings: "{value}")'
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
