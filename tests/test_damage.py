@@ -229,3 +229,34 @@ def test_the_folder_is_checked_again_after_the_last_begin(
     assert raced and access is not None
     with access:
         assert access.record("2020-03-springfield")[1].title == "Harvest Fair visit"
+
+
+def test_an_index_checked_before_and_unchanged_is_not_read_again(
+    runner: CliRunner, facts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files this fresh are always checked in full (their times are not yet to be trusted).
+    monkeypatch.setattr(store, "RACY_SECONDS", 0.0)
+    path = built_index(facts)
+    real_checksum = store.checksum
+    sums: list[int] = []
+
+    def counting(connection: store.IndexConnection) -> int:
+        sums.append(1)
+        return real_checksum(connection)
+
+    monkeypatch.setattr(opening, "checksum", counting)
+    question = ["show", "2020-03-springfield", "--json"]
+    expected = ask(runner, facts, question, index=False)
+    assert ask(runner, facts, question) == expected
+    sums.clear()
+    assert ask(runner, facts, question) == expected
+    assert sums == []  # size, times, inode and seal as when last checked: not read again
+    # A byte changed: the file's times move, so it is checked in full, and discarded.
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    code, out, err = ask(runner, facts, question)
+    assert (code, out) == expected[:2] and sums
+    assert discarded(err.rstrip("\n"), path)

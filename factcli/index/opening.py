@@ -19,11 +19,14 @@ from factcli.index.indexed import IndexedFacts
 from factcli.index.store import (
     FileStat,
     IndexConnection,
+    checked_before,
     checksum,
     connect,
+    file_state,
     index_path,
     is_clean,
     matches,
+    note_checked,
     opened_file_is,
     remove,
     scan,
@@ -146,8 +149,12 @@ def _check_seal(connection: IndexConnection, path: Path) -> bool:
         raise _Replaced()
     if stored == 0:
         return False
+    if checked_before(connection, path, stored):
+        return True
+    state = file_state(connection, stored)
     if checksum(connection) != stored:
         raise IndexDamaged("checksum mismatch")
+    note_checked(connection, path, state)
     return True
 
 

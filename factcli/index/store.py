@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 
@@ -186,6 +187,50 @@ def seal(connection: IndexConnection) -> None:
     connection.execute(f"PRAGMA user_version = {signed:d}")
 
 
+#: Beside the index: the file's size, times, inode and seal when a whole
+#: checksum last matched, so a run finding them all unchanged need not read
+#: every byte again (about 10 ms per 20 MB of index).
+_CHECKED_SUFFIX = ".checked"
+
+
+def file_state(connection: IndexConnection, seal_value: int) -> str:
+    """The index file's size, times and inode, with its seal: what ``checked_before`` compares."""
+    held = os.fstat(connection.descriptor)
+    return f"{held.st_size} {held.st_mtime_ns} {held.st_ctime_ns} {held.st_ino} {seal_value}"
+
+
+def checked_before(connection: IndexConnection, path: Path, seal_value: int) -> bool:
+    """Whether the file is exactly as it was when its checksum last matched ``seal_value``.
+
+    Any write to the file moves its mtime and ctime, so a file whose size,
+    times and inode are unchanged holds the bytes that were checked.
+    """
+    try:
+        with open(f"{path}{_CHECKED_SUFFIX}", encoding="ascii") as stamp:
+            return stamp.read() == file_state(connection, seal_value)
+    except (OSError, ValueError):
+        return False
+
+
+def note_checked(connection: IndexConnection, path: Path, state: str) -> None:
+    """Remember that the file in ``state`` (taken before its checksum matched) is intact.
+
+    Not if it changed while being checked, nor if it changed too recently: a
+    file written within the timestamp granularity could be written again
+    without its times moving (git's "racy" rule), so it is checked in full again.
+    """
+    with contextlib.suppress(OSError):
+        held = os.fstat(connection.descriptor)
+        if file_state(connection, int(state.rsplit(" ", 1)[1])) != state:
+            return
+        if time.time_ns() - max(held.st_mtime_ns, held.st_ctime_ns) < RACY_SECONDS * 1e9:
+            return
+        temp = f"{path}{_CHECKED_SUFFIX}.{os.getpid()}"
+        with open(temp, "w", encoding="ascii") as stamp:
+            stamp.write(state)
+        os.replace(temp, f"{path}{_CHECKED_SUFFIX}")
+
+
 def identity(root: Path) -> dict[str, str]:
     """What an index records about itself: its format, factcli's version, the folder."""
     return {"format": INDEX_FORMAT, "factcli": __version__, "root": str(root.resolve())}
@@ -234,6 +279,6 @@ def is_clean(connection: sqlite3.Connection) -> bool:
 
 def remove(path: Path) -> None:
     """Delete an index and its journal, e.g. after finding it corrupt."""
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm", _CHECKED_SUFFIX):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
