@@ -177,7 +177,7 @@ def test_quote_source_option_and_failures(tmp_path: Path) -> None:
     code, out, _ = invoke("quote", "Officials said 12 people attended", *base, "-s", "beta")
     assert code == 0 and "beta" in out and "alpha" not in out
     code, out, err = invoke("quote", "zebra xylophone", *base)
-    assert (code, out) == (1, "") and "no passage scores 60 or more" in err
+    assert (code, out) == (1, "") and "no passage scores 70 or more" in err
     code, _, err = invoke("quote", "anything", *base, "-s", "nowhere")
     assert code == 1 and "unknown source 'nowhere'" in err
     code, _, err = invoke("quote", "  ", *base)

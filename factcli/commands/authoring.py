@@ -33,7 +33,7 @@ def quote(
     min_score: Annotated[
         float,
         typer.Option("--min-score", min=0, max=100, help="Hide passages scoring below this."),
-    ] = 60.0,
+    ] = 70.0,
     as_toml: Annotated[
         bool,
         typer.Option("--toml", help="Print the best passage as a citation to paste into TOML."),

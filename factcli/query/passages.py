@@ -23,7 +23,7 @@ from factcli.query.quotes import archived_file
 from factcli.query.text import normalise_quote
 
 #: The lowest score (0-100) a passage needs to be offered.
-MIN_SCORE = 60.0
+MIN_SCORE = 70.0
 
 # One character for one character, so an index into the matchable text is an
 # index into the archived text: quote marks and dashes as typed on a keyboard,
