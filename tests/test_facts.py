@@ -357,3 +357,71 @@ def test_roscosmos_counterpart_rests_on_myanmar_now_alone(runner: CliRunner) -> 
     visit = _json(runner, "show", "2022-07-moscow")
     (roscosmos,) = [c for c in visit["counterparts"] if c["id"] == "roscosmos"]
     assert roscosmos["sources"] == ["myanmar-now-2022-07"]
+
+
+# The third pass: the findings of the second audit, read through the CLI.
+
+
+def _meetings(runner: CliRunner, *args: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = _json(runner, "meetings", *args)
+    return rows
+
+
+def test_russian_officials_are_not_the_russian_government(runner: CliRunner) -> None:
+    rows = [r for r in _meetings(runner) if r["met"][0]["id"] == "russian-officials"]
+    assert [(r["record_id"], r["met"][0]["name"]) for r in rows] == [
+        ("2021-06-moscow", "Russian officials"),
+        ("2022-09-vladivostok", "Russian officials"),
+    ]
+    assert not any(r["met"][0]["id"] == "russian-government" for r in _meetings(runner))
+    assert _json(runner, "org", "Russian government officials")["id"] == "russian-officials"
+
+
+def test_planned_talks_read_was_to_meet_not_met(runner: CliRunner) -> None:
+    (row,) = [r for r in _meetings(runner) if r["record_id"] == "2022-09-vladivostok"]
+    assert row["text"] == "Min Aung Hlaing was to meet Russian officials"
+    assert row["relation"] == "planned"
+    visit = _json(runner, "show", "2022-09-vladivostok")
+    assert [c["status"] for c in visit["counterparts"]] == ["planned"]
+    assert "would meet counterparts" in visit["summary"]
+    assert " met " not in visit["summary"]
+    table = runner.invoke(app, ["visits", "--since", "2022-08"], env={"COLUMNS": "200"}).stdout
+    assert "Russian officials (planned)" in table
+
+
+def test_event_participants_are_not_shown_as_having_met(runner: CliRunner) -> None:
+    """A visit 'to meet' someone or 'for a meeting of' a group says no one met."""
+    result = runner.invoke(app, ["meetings", "--person", "Wang Yi"])
+    assert result.exit_code == 1 and result.stdout == ""
+    texts = [r["text"] for r in _meetings(runner)]
+    assert not any("Lancang" in t or "Aung San Suu Kyi" in t for t in texts)
+    # Shoigu and Min Aung Hlaing "last met during a January visit": a meeting.
+    assert "Sergei Shoigu met Min Aung Hlaing" in texts
+
+
+def test_organisations_met_show_whom_he_met_from_them(runner: CliRunner) -> None:
+    rows = {r["met"][0]["id"]: r for r in _meetings(runner, "--since", "2022-07")}
+    roscosmos = rows["roscosmos"]
+    assert roscosmos["text"] == (
+        "Min Aung Hlaing met company representatives from Roscosmos State Space Corporation"
+    )
+    assert roscosmos["role"] == "company representatives"
+    assert rows["rosoboronexport"]["text"].endswith(
+        "met company representatives from Rosoboronexport"
+    )
+    # A person's role is their own title, not whom he met.
+    assert rows["alexey-likhachev"]["text"] == "Min Aung Hlaing met Alexey Likhachev"
+
+
+def test_shoigu_meeting_has_no_topic_taken_from_his_statement(runner: CliRunner) -> None:
+    (row,) = [r for r in _meetings(runner, "--person", "shoigu") if r["record_kind"] == "visit"]
+    assert row["topics"] == []
+    assert _quotes(row) == [
+        "On Tuesday, the junta leader met with Russia’s Defense Minister Sergei Shoigu"
+    ]
+
+
+def test_armed_forces_day_lists_no_participant_for_an_invitation(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2022-03-armed-forces-day")
+    assert event["participants"] == []
+    assert event["title"] == "Russian officials invited to Myanmar's Armed Forces Day"

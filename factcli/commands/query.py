@@ -269,9 +269,10 @@ def meetings(
 ) -> None:
     """Every recorded meeting across visits and events: date, place, who met whom, topics.
 
-    A meeting is a visit's counterpart (the chief met them) or an event of
-    kind visit or meeting with two or more participants. Each row has its
-    own date when a source gives one, else it is shown within its visit.
+    A meeting is a visit's counterpart (the chief met them, or was to meet
+    them where the sources only announce it) or an event of kind meeting or
+    talks with two or more participants. Each row has its own date when a
+    source gives one, else it is shown within its visit.
     """
     from factcli.query.meetings import meetings as find_meetings
     from factcli.render.meetings import meetings_report

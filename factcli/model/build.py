@@ -130,6 +130,7 @@ def build_visit(table: Table, file: str) -> Visit:
                 _date(c.get("date")),
                 tuple(c.get("topics", [])),
                 _evidence(c),
+                c.get("status", "held"),
             )
             for c in table.get("counterparts", [])
         ),

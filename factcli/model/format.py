@@ -197,9 +197,19 @@ VISIT = Table(
                     "counterpart",
                     "a person or organisation met",
                     Field("who", REF, required=True),
-                    Field("role", Text("their role")),
+                    Field(
+                        "role",
+                        Text("their role; for an organisation, whom he met from it"),
+                    ),
                     Field("date", DATE),
                     Field("topics", ListOf(Text("a topic discussed"))),
+                    Field(
+                        "status",
+                        Choice(
+                            ("held", "planned"),
+                            "held (the default), or planned: announced, not reported as held",
+                        ),
+                    ),
                 )
             ),
         ),

@@ -128,6 +128,12 @@ class Counterpart(NamedTuple):
     date: DateClaim | None
     topics: tuple[str, ...]
     evidence: Evidence
+    status: str = "held"  # "planned": announced, no source reports it held
+
+    @property
+    def planned(self) -> bool:
+        """True when the sources only announce the meeting."""
+        return self.status == "planned"
 
 
 class Agreement(NamedTuple):

@@ -220,6 +220,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "role": c.role,
                 "date": date_data(c.date),
                 "topics": list(c.topics),
+                "status": c.status,
                 **evidence_data(c.evidence),
             }
             for c in visit.counterparts

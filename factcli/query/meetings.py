@@ -2,13 +2,19 @@
 
 A meeting is one of two things the facts record:
 
-* a counterpart of a visit: the chief met that person or organisation, on
-  the counterpart's own date if a source gives one (else only within the
-  visit), in the visit's main place, about the counterpart's topics;
-* an event of kind ``visit`` or ``meeting`` with two or more participants:
-  they met, on the event's date, in its place.
+* a counterpart of a visit: the chief met that person or organisation (or,
+  when its status is ``planned``, was to meet them: the sources announce it
+  but do not report it held), on the counterpart's own date if a source gives
+  one (else only within the visit), in the visit's main place, about the
+  counterpart's topics;
+* an event of kind ``meeting`` or ``talks`` with two or more participants:
+  they met, on the event's date, in its place. Other events are not meetings,
+  even with several participants: a visit "to meet" someone or "for a
+  meeting of" a group does not say who met whom.
 
-The claim walk supplies each row's own date, basis and citations.
+The claim walk supplies each row's own date, basis and citations, and
+``sentence`` is the one wording of a row (``met`` or ``was to meet``, and for
+an organisation the role of whom he met from it).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from factcli.model.claims import Claim, record_claims
+from factcli.model.claims import Claim, NameOf, record_claims
 from factcli.model.records import Counterpart, Event, FactBase, Place, Visit
 from factcli.query.entities import matching_entity_ids
 from factcli.query.visits import VisitFilter, in_period
@@ -24,7 +30,7 @@ from factcli.query.visits import VisitFilter, in_period
 #: The fact base's id of the visiting chief, who is one side of every visit's meetings.
 CHIEF = "min-aung-hlaing"
 #: Event kinds whose participants met.
-MEETING_KINDS = frozenset({"visit", "meeting", "talks"})
+MEETING_KINDS = frozenset({"meeting", "talks"})
 
 
 class Meeting(NamedTuple):
@@ -38,9 +44,32 @@ class Meeting(NamedTuple):
     places: tuple[Place, ...]
     topics: tuple[str, ...]
     claim: Claim
+    relation: str = "met"  # or "planned": announced, not reported as held
+    role: str | None = None  # for an organisation met: whom from it ("company representatives")
 
 
-def _visit_meetings(visit: Visit) -> list[Meeting]:
+def sentence(meeting: Meeting, name_of: NameOf) -> str:
+    """Who met whom in words: 'A met B', 'A was to meet B', 'A met representatives from B'."""
+    hosts = ", ".join(name_of(i) for i in meeting.hosts)
+    guests = ", ".join(name_of(i) for i in meeting.guests)
+    if meeting.role:
+        guests = f"{meeting.role} from {guests}"
+    verb = "was to meet" if meeting.relation == "planned" else "met"
+    return f"{hosts} {verb} {guests}"
+
+
+def counterpart_label(name: str, counterpart: Counterpart) -> str:
+    """A counterpart as lists show it: its name, marked when the meeting was only planned."""
+    return f"{name} (planned)" if counterpart.planned else name
+
+
+def _role_of_org(facts: FactBase, counterpart: Counterpart) -> str | None:
+    """An organisation's role is whom he met from it; a person's role is their own title."""
+    entity = facts.entities.get(counterpart.who)
+    return counterpart.role if entity is not None and entity.kind == "org" else None
+
+
+def _visit_meetings(facts: FactBase, visit: Visit) -> list[Meeting]:
     found = []
     for claim in record_claims(visit):
         if claim.section == "counterparts" and isinstance(claim.item, Counterpart):
@@ -55,6 +84,8 @@ def _visit_meetings(visit: Visit) -> list[Meeting]:
                     main,
                     claim.item.topics,
                     claim,
+                    "planned" if claim.item.planned else "met",
+                    _role_of_org(facts, claim.item),
                 )
             )
     return found
@@ -72,7 +103,7 @@ def _event_meetings(event: Event) -> list[Meeting]:
 
 def meetings(facts: FactBase, criteria: VisitFilter) -> list[Meeting]:
     """Meetings meeting the criteria (dates overlap the period; the person on either side)."""
-    found = [m for v in facts.visits.values() for m in _visit_meetings(v)]
+    found = [m for v in facts.visits.values() for m in _visit_meetings(facts, v)]
     found += [m for e in facts.events.values() for m in _event_meetings(e)]
     people = (
         matching_entity_ids(facts, criteria.person, None) if criteria.person is not None else None

@@ -23,6 +23,7 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
+from factcli.query.meetings import counterpart_label
 from factcli.render.labels import Citations, date_label, place_label
 from factcli.render.report import CellLike, Section
 
@@ -51,7 +52,7 @@ def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
         name = facts.name_of(item.who)
         return [name, item.rank or "", item.role or ""], name
     if isinstance(item, Counterpart):
-        name = facts.name_of(item.who)
+        name = counterpart_label(facts.name_of(item.who), item)
         return [name, item.role or "", when, "; ".join(item.topics)], name
     if isinstance(item, Agreement):
         parties = ", ".join(facts.name_of(p) for p in item.parties) or "not named"

@@ -7,7 +7,7 @@ from typing import Any
 from factcli.model import serialize
 from factcli.model.dates import date_text
 from factcli.model.records import FactBase
-from factcli.query.meetings import Meeting
+from factcli.query.meetings import Meeting, sentence
 from factcli.render.labels import Citations, claim_date_cell, place_label, within_label
 from factcli.render.report import Report, Section
 
@@ -25,13 +25,13 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
     for meeting in found:
         claim = meeting.claim
         who, met = _names(facts, meeting.hosts), _names(facts, meeting.guests)
-        sentence = f"{', '.join(who)} met {', '.join(met)}"
+        text = sentence(meeting, facts.name_of)
         where = place_label(meeting.places)
         section.rows.append(
             [
                 claim_date_cell(claim.date, claim.within),
                 where,
-                sentence,
+                text,
                 "; ".join(meeting.topics),
                 cite.marks(claim.evidence, claim.date),
             ]
@@ -47,7 +47,11 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
             "latest": serialize.iso_latest(claim.date.value) if claim.date else None,
             "city": main.city if main else None,
             "country": main.country if main else None,
-            "text": sentence,
+            "text": text,
+            # "met", or "planned": the sources announce the meeting, not that it was held.
+            "relation": meeting.relation,
+            # For an organisation: whom he met from it, as the source says.
+            "role": meeting.role,
         }
         data.append(
             {

@@ -7,6 +7,7 @@ from factcli.model.claims import record_claims
 from factcli.model.dates import plain_date
 from factcli.model.records import Entity, Event, Evidence, FactBase, Visit
 from factcli.query.entities import Appearance
+from factcli.query.meetings import counterpart_label
 from factcli.render.claim_tables import claim_sections, flat_row
 from factcli.render.labels import (
     Citations,
@@ -30,7 +31,9 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
                 "; ".join(p.city or p.country for p in visit.places),
                 visit.occasion or visit.title,
                 serialize.delegation_words(facts, visit),
-                ", ".join(facts.name_of(c.who) for c in visit.counterparts[:3]),
+                ", ".join(
+                    counterpart_label(facts.name_of(c.who), c) for c in visit.counterparts[:3]
+                ),
             ]
         )
     flat = [
