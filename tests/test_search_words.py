@@ -72,7 +72,7 @@ def test_search_table_shows_label_match_and_quote(
 
 
 def test_a_filter_that_finds_nothing_says_where_the_name_occurs(runner: CliRunner) -> None:
-    for command in ("visits", "timeline"):
+    for command in ("visits", "timeline", "report", "meetings"):
         result = runner.invoke(app, [command, "--person", "putin"])
         assert result.exit_code == 1
         assert (

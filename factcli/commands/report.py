@@ -26,6 +26,7 @@ from factcli.commands.query import (
     SinceOption,
     UntilOption,
     YearOption,
+    explain_empty,
     visit_filter,
 )
 from factcli.errors import NotFoundError, UsageError
@@ -119,8 +120,9 @@ def report(
             records = [get_visit(facts, visit_id) for visit_id in dict.fromkeys(visit_ids)]
         else:
             facts, records = access.timeline(criteria)
-    if not records:
-        raise NotFoundError("no visit or event matches those filters")
+        if not records:
+            explain_empty(access, person, org)
+            raise NotFoundError("no visit or event matches those filters")
     single = visit_ids is not None and len(visit_ids) == 1
     document = (
         views.show_report(facts, records[0]) if single else views.document_report(facts, records)
