@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -247,3 +248,38 @@ def test_search_ranks_as_scoring_every_document_would(
     # The index hands over the folded text it stores; the ranking must not change.
     prefolded = [doc._replace(folded=fold(doc.text)) for doc in docs]
     assert (rank(prefolded, query, limit) if found else []) == found
+
+
+#: Characters that must never reach a terminal raw, nor a JavaScript string unescaped.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]"
+)
+
+
+@SETTINGS
+@given(
+    st.recursive(
+        st.text() | st.integers() | st.none(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=20,
+    )
+)
+def test_json_is_the_exact_data_with_nothing_unsafe_raw(value: Any) -> None:
+    from factcli.render.safe import json_dumps
+
+    for indent in (None, 2):
+        text = json_dumps(value, indent)
+        assert json.loads(text) == value
+        assert not _UNSAFE.search(text.replace("\n", ""))
+
+
+@SETTINGS
+@given(st.text())
+def test_messages_never_carry_a_control_character(text: str) -> None:
+    from factcli.errors import Problem
+    from factcli.render.safe import message, printable
+
+    assert not _UNSAFE.search(printable(text)) and "\n" not in printable(text)
+    assert not _UNSAFE.search(message(text).replace("\n", "").replace("\t", ""))
+    line = str(Problem(text, text, text, 3))
+    assert "\n" not in line and not _UNSAFE.search(line.replace("\t", ""))
