@@ -315,3 +315,25 @@ def test_an_archive_name_never_reads_outside_the_archive_folder(
     assert code == 1 and "swordfish" not in out
     problems = {f["problem"] for f in json.loads(out)["failures"]}
     assert "'archive' must name a file inside the archive folder" in problems
+
+
+def test_verify_quotes_points_at_the_source_that_holds_a_miscited_quote(
+    facts_copy: Path,
+) -> None:
+    visit = facts_copy / "visits" / "2020-03-springfield.toml"
+    edit_from = '{ source = "alpha", quote = "Officials said 12 people attended." }'
+    text = visit.read_text(encoding="utf-8")
+    assert edit_from in text
+    visit.write_text(
+        text.replace(edit_from, '{ source = "alpha", quote = "Mayor Joe Quimby greeted him." }'),
+        encoding="utf-8",
+    )
+    code, out, _ = invoke(
+        "verify-quotes", "-d", str(facts_copy), "--archive", str(MINI_ARCHIVE), "--json"
+    )
+    [failure] = json.loads(out)["failures"]
+    assert code == 1 and failure["sources"] == ["alpha"]
+    assert failure["closest"]["source"] == "beta"
+    assert failure["closest"]["text"] == "Mayor Joe Quimby greeted him."
+    assert failure["closest"]["score"] == 100.0
+    assert failure["diff"] == "Mayor Joe Quimby greeted him."

@@ -139,17 +139,28 @@ def _raw_texts(facts: FactBase, archive_dir: Path, wanted: set[str]) -> dict[str
 def _with_closest(
     facts: FactBase, archive_dir: Path, failures: list[QuoteFailure]
 ) -> list[QuoteFailure]:
-    """Each failing quote with the closest passage of the sources it cites."""
+    """Each failing quote with the closest passage: of the sources it cites, or of another.
+
+    A quote cited to the wrong source is often verbatim in another one; that
+    passage is offered when it matches better than anything the cited
+    sources hold, and its source id shows which citation to fix.
+    """
     # Failures "in sources" are archive files missing or unreadable, not quotes.
     quoted = [i for i, f in enumerate(failures) if f.where != "sources" and f.text]
     if not quoted:
         return failures  # rapidfuzz is imported only when there is something to look for
     from factcli.query.passages import closest_passage
 
-    texts = _raw_texts(facts, archive_dir, {s for i in quoted for s in failures[i].source_ids})
+    texts = _raw_texts(facts, archive_dir, set(facts.sources))
     updated = list(failures)
     for i in quoted:
-        cited = [texts[s] for s in failures[i].source_ids if s in texts]
-        if cited:
-            updated[i] = failures[i]._replace(closest=closest_passage(failures[i].text, cited))
+        failure = failures[i]
+        cited = [texts[s] for s in failure.source_ids if s in texts]
+        best = closest_passage(failure.text, cited) if cited else None
+        if best is None or best.score < 100:
+            others = [t for s, t in texts.items() if s not in failure.source_ids]
+            elsewhere = closest_passage(failure.text, others) if others else None
+            if elsewhere is not None and (best is None or elsewhere.score > best.score):
+                best = elsewhere
+        updated[i] = failure._replace(closest=best)
     return updated
