@@ -332,3 +332,26 @@ def test_json_export_escapes_too(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     text = target.read_text(encoding="utf-8")
     assert "\u2028" not in text and "Line\\u2028Sep" in text
+
+
+@pytest.mark.parametrize("command", [["quote", "moscow"], ["coverage"]])
+def test_skipped_archive_files_reach_stderr_escaped(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    archive = tmp_path / "arch\x1b[2J\u202e"
+    archive.mkdir()
+    result = runner.invoke(app, [*command, "--archive", str(archive)])
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped: ")]
+    assert skipped and all(f"{tmp_path}/arch\\x1b[2J\\u202e/" in line for line in skipped)
+    assert not any(raw in result.stderr for raw in ESCAPES)
+
+
+def test_the_sqlite_export_names_its_files_escaped(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "out\x1b]52;c;eA==\x07"
+    folder.mkdir()
+    result = runner.invoke(
+        app, ["export", "-d", str(MINI), "-f", "sqlite", "-o", str(folder / "facts.db")]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "out\\x1b]52;c;eA==\\x07" in result.stderr
+    assert not any(raw in result.stderr for raw in ESCAPES)

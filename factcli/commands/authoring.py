@@ -18,6 +18,7 @@ from factcli.commands.common import (
 )
 from factcli.errors import NotFoundError, UsageError
 from factcli.render.formats import OutputFormat
+from factcli.render.safe import message as safe_message
 
 
 @report_errors
@@ -52,7 +53,7 @@ def quote(
     facts = load(facts_dir, skip_invalid=True)
     texts, missing = read_archive(facts, archive, source)
     for message in missing:
-        print(f"skipped: {message}", file=sys.stderr)
+        print(safe_message(f"skipped: {message}"), file=sys.stderr)
     found = find_passages(text, texts, limit=1 if as_toml else limit, min_score=min_score)
     if not found:
         raise NotFoundError(f"no passage scores {min_score:g} or more")
@@ -96,7 +97,7 @@ def diff(
             continue
         result = repository.load(revision)
         for problem in result.problems:
-            print(f"skipped: {problem}", file=sys.stderr)
+            print(safe_message(f"skipped: {problem}"), file=sys.stderr)
         sides.append(result.facts)
     labels = (old_revision, new_revision or WORKING_TREE)
     found = diff_facts(sides[0], sides[1])

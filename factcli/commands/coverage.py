@@ -18,6 +18,7 @@ from factcli.commands.common import (
 )
 from factcli.errors import EXIT_NOT_FOUND
 from factcli.render.formats import OutputFormat
+from factcli.render.safe import message as safe_message
 
 
 @report_errors
@@ -48,7 +49,7 @@ def coverage(
     ledger = load_ledger(facts_dir or default_facts_dir())
     archived, missing = read_archive(facts, archive, source)
     for message in missing:
-        print(f"skipped: {message}", file=sys.stderr)
+        print(safe_message(f"skipped: {message}"), file=sys.stderr)
     texts = {a.source_id: a.text for a in archived if a.source_id is not None}
     result = measure(facts, texts, ledger, source)
     emit(coverage_report(result, uncovered_only=uncovered), output_format, as_json)

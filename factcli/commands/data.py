@@ -22,6 +22,7 @@ from factcli.commands.common import (
 )
 from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError, UsageError
 from factcli.render.formats import OutputFormat
+from factcli.render.safe import message
 
 
 class ExportFormat(str, enum.Enum):
@@ -152,7 +153,7 @@ def export(
     document = datasette_metadata(output.stem)
     write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
     wrote(output, metadata)
-    print(f"browse it with: datasette {output} --metadata {metadata}", file=sys.stderr)
+    print(message(f"browse it with: datasette {output} --metadata {metadata}"), file=sys.stderr)
 
 
 def schema() -> None:

@@ -13,6 +13,7 @@ from factcli.commands.common import report_errors
 from factcli.errors import OutputError, UsageError
 from factcli.model.spec import ID_PATTERN
 from factcli.model.templates import TemplateKind, template
+from factcli.render.safe import message
 
 
 @report_errors
@@ -43,4 +44,4 @@ def new(
         raise OutputError(f"{target}: already exists; not overwritten") from None
     except OSError as error:
         raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
-    print(f"wrote {target}", file=sys.stderr)
+    print(message(f"wrote {target}"), file=sys.stderr)

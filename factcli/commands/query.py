@@ -32,6 +32,7 @@ from factcli.query.words import parse_query, thesaurus_for
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 from factcli.render.report import with_quotes
+from factcli.render.safe import message
 
 YearOption = Annotated[int | None, typer.Option("--year", help="Only those overlapping this year.")]
 SinceOption = Annotated[
@@ -97,9 +98,9 @@ def _day(text: str | None, option: str, latest: bool) -> date | None:
 def explain_empty(access: FactsAccess, person: str | None, org: str | None) -> None:
     """Say on stderr where a --person or --org name occurs when filtering by it found nothing."""
     if person is not None and (hint := mention_hint(access, person, "person")):
-        print(f"factcli: {hint}", file=sys.stderr)
+        print(message(f"factcli: {hint}"), file=sys.stderr)
     if org is not None and (hint := mention_hint(access, org, "org")):
-        print(f"factcli: {hint}", file=sys.stderr)
+        print(message(f"factcli: {hint}"), file=sys.stderr)
 
 
 def visit_filter(
