@@ -26,9 +26,7 @@ from factcli.model.edtf import EdtfError, parse_edtf
 from factcli.query import entities, overview
 from factcli.query import visits as visit_query
 from factcli.query.access import FactsAccess
-from factcli.query.hits import mention_hint
 from factcli.query.visits import VisitFilter
-from factcli.query.words import parse_query, thesaurus_for
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 from factcli.render.report import with_quotes
@@ -97,6 +95,8 @@ def _day(text: str | None, option: str, latest: bool) -> date | None:
 
 def explain_empty(access: FactsAccess, person: str | None, org: str | None) -> None:
     """Say on stderr where a --person or --org name occurs when filtering by it found nothing."""
+    from factcli.query.hits import mention_hint
+
     if person is not None and (hint := mention_hint(access, person, "person")):
         print(message(f"factcli: {hint}"), file=sys.stderr)
     if org is not None and (hint := mention_hint(access, org, "org")):
@@ -243,6 +243,8 @@ def search(
     fields: FieldsOption = None,
 ) -> None:
     """Full-text search over every fact and quote, best matches first."""
+    from factcli.query.words import parse_query, thesaurus_for
+
     query = parse_query(text, thesaurus_for(facts_root(facts_dir)))
     with open_facts(facts_dir, skip_invalid) as access:
         facts, hits = access.search(query, limit)
