@@ -185,8 +185,16 @@ def test_quote_source_option_and_failures(tmp_path: Path) -> None:
     code, _, err = invoke("quote", "x", "-d", str(MINI), "--archive", str(tmp_path / "no"))
     assert code == 1 and "archive directory does not exist" in err
     (tmp_path / "alpha.txt").write_bytes(b"\xff\xfe bad")
-    code, _, err = invoke("quote", "x", "-d", str(MINI), "--archive", str(tmp_path))
-    assert code == 1 and "alpha.txt: not UTF-8 text" in err and "Traceback" not in err
+    shutil.copy(MINI_ARCHIVE / "beta.txt", tmp_path / "beta.txt")
+    (tmp_path / "gamma.txt").write_bytes(b"\xff also bad")
+    code, out, err = invoke(
+        "quote", "Officials said 15 people", "-d", str(MINI), "--archive", str(tmp_path), "--toml"
+    )
+    assert code == 0 and out == '{ source = "beta", quote = "Officials said 15 people" }\n'
+    assert "alpha.txt: not UTF-8 text" in err and "gamma.txt: not UTF-8 text" in err
+    assert "Traceback" not in err
+    code, _, err = invoke("quote", "x", "-d", str(MINI), "--archive", str(tmp_path), "-s", "alpha")
+    assert code == 1 and "alpha.txt: not UTF-8 text" in err
 
 
 def test_quote_skips_a_missing_archived_text_saying_so(tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ def _read(path: Path) -> str:
 def read_archive(
     facts: FactBase, archive_dir: Path, source_id: str | None = None
 ) -> tuple[list[ArchivedText], list[str]]:
-    """The archived texts to search, and a message for each source whose text is missing.
+    """The archived texts to search, and a message for each text missing or unreadable.
 
     Each source's ``archive`` file comes first, under the source's id. The
     folder's other ``.txt`` files follow under no id: an article not yet cited
@@ -126,7 +126,7 @@ def read_archive(
         if path is None:
             raise NotFoundError(f"source '{source_id}': 'archive' must name a file in the folder")
         return [ArchivedText(source.id, source.archive, _read(path))], []
-    texts: list[ArchivedText] = []
+    candidates: list[tuple[str | None, str, Path]] = []
     missing: list[str] = []
     cited: set[str] = set()
     for source in facts.sources.values():
@@ -140,10 +140,17 @@ def read_archive(
         if not path.is_file():
             missing.append(f"{path}: archived text of source '{source.id}' not found")
             continue
-        texts.append(ArchivedText(source.id, source.archive, _read(path)))
+        candidates.append((source.id, source.archive, path))
     for path in sorted(archive_dir.iterdir()):
         if path.suffix == ".txt" and path.name not in cited and path.is_file():
-            texts.append(ArchivedText(None, path.name, _read(path)))
+            candidates.append((None, path.name, path))
+    texts: list[ArchivedText] = []
+    for cited_by, name, path in candidates:
+        # One unreadable article in a big archive should not stop the search of the others.
+        try:
+            texts.append(ArchivedText(cited_by, name, _read(path)))
+        except FactsDirError as error:
+            missing.append(str(error))
     return texts, missing
 
 
