@@ -213,6 +213,7 @@ def building(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, list[int]]:
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal's job
     )
     wait_for(lambda: any(workers.iterdir()), process)  # a worker is reading
     return process, facts, children(process.pid)
@@ -233,10 +234,24 @@ def children(parent: int) -> list[int]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
-def test_a_build_stopped_leaves_no_process_and_no_half_index(tmp_path: Path, how: int) -> None:
+@pytest.mark.parametrize(
+    ("how", "whole_job"),
+    [
+        (signal.SIGKILL, False),
+        (signal.SIGTERM, False),
+        (signal.SIGINT, False),
+        (signal.SIGINT, True),  # Ctrl-C on a terminal reaches every process of the job
+    ],
+    ids=["SIGKILL", "SIGTERM", "SIGINT", "Ctrl-C"],
+)
+def test_a_build_stopped_leaves_no_process_and_no_half_index(
+    tmp_path: Path, how: int, whole_job: bool
+) -> None:
     process, facts, workers = building(tmp_path)
-    process.send_signal(how)
+    if whole_job:
+        os.killpg(process.pid, how)
+    else:
+        process.send_signal(how)
     # The pipeline ends: no worker holds its output open.
     out, err = process.communicate(timeout=60)
     assert out == b"" and b"Traceback" not in err

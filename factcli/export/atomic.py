@@ -76,7 +76,10 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     temp = Path(temp_name)
     try:
         try:
-            os.fchmod(descriptor, _new_file_mode(target))
+            if hasattr(os, "fchmod"):
+                os.fchmod(descriptor, _new_file_mode(target))
+            else:  # Windows before Python 3.13
+                os.chmod(temp, _new_file_mode(target))
         finally:
             os.close(descriptor)
         write(temp)

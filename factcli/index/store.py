@@ -163,7 +163,7 @@ def checksum(connection: IndexConnection) -> int:
     """The CRC-32 of the whole index file, as it is now, never 0 (0 means unsealed)."""
     crc = 0
     offset = 0
-    while chunk := os.pread(connection.descriptor, _CHUNK, offset):
+    while chunk := _read_at(connection.descriptor, offset):
         if offset == 0:
             header = bytearray(chunk)
             for start, end in _UNSEALED_HEADER:
@@ -172,6 +172,13 @@ def checksum(connection: IndexConnection) -> int:
         crc = zlib.crc32(chunk, crc)
         offset += len(chunk)
     return crc or 1
+
+
+def _read_at(descriptor: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(descriptor, _CHUNK, offset)
+    os.lseek(descriptor, offset, os.SEEK_SET)  # Windows: no pread; the descriptor is ours alone
+    return os.read(descriptor, _CHUNK)
 
 
 def seal_of(connection: sqlite3.Connection) -> int:
