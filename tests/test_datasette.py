@@ -50,7 +50,12 @@ def test_first_open_without_metadata_finds_search_and_links(exported: tuple[Path
     outgoing = {
         fk["column"]: fk["other_table"] for fk in tables["claims"]["foreign_keys"]["outgoing"]
     }
-    assert outgoing == {"record_id": "records", "who": "entities", "entity_id": "entities"}
+    assert outgoing == {
+        "record_id": "records",
+        "who": "entities",
+        "entity_id": "entities",
+        "source_id": "sources",
+    }
     rows = _get(database, "/facts/claims.json?_search=Shoigu&_labels=on&_shape=objects")["rows"]
     assert rows and all("Shoigu" in json.dumps(row) for row in rows)
     labels = {row["who"]["label"] for row in rows if row["who"]}

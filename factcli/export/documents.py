@@ -38,7 +38,7 @@ def to_jsonl(facts: FactBase) -> str:
 
 
 def to_csv(facts: FactBase) -> str:
-    """One row per cited claim: where it lives, its text, basis, sources and quotes."""
+    """One row per cited claim: where it lives, its text, basis, sources, quotes and own date."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
@@ -52,6 +52,9 @@ def to_csv(facts: FactBase) -> str:
             "reasoning",
             "sources",
             "quotes",
+            "date",
+            "date_basis",
+            "within_id",
         ]
     )
     for claim in walk(facts):
@@ -64,8 +67,11 @@ def to_csv(facts: FactBase) -> str:
             text,
             claim.evidence.basis,
             claim.evidence.reasoning or "",
-            ";".join(claim.evidence.source_ids),
-            " | ".join(c.quote for c in claim.evidence.cite),
+            ";".join(dict.fromkeys(c.source for c in claim.stored_cite)),
+            " | ".join(c.quote for c in claim.stored_cite),
+            claim.date.value.text if claim.date else "",
+            claim.date.basis if claim.date else "",
+            claim.within.id if claim.within else "",
         ]
         writer.writerow(
             [spreadsheet_safe(visible(v, True)) if isinstance(v, str) else v for v in row]

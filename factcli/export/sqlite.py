@@ -11,8 +11,25 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from factcli.errors import FactcliError
 from factcli.export.datasette import description_rows
-from factcli.model.records import DateClaim, Evidence, FactBase, Source
+from factcli.model.claims import Claim, record_span, walk
+from factcli.model.records import (
+    Activity,
+    Agreement,
+    Characterisation,
+    ContextNote,
+    Counterpart,
+    DateClaim,
+    Delegate,
+    Event,
+    FactBase,
+    Place,
+    Role,
+    Source,
+    Statement,
+    Visit,
+)
 from factcli.model.serialize import iso_earliest, iso_latest
 
 SCHEMA = """
@@ -36,7 +53,8 @@ CREATE TABLE records (
 );
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY, record_id TEXT REFERENCES records(id),
-    entity_id TEXT REFERENCES entities(id), section TEXT NOT NULL,
+    entity_id TEXT REFERENCES entities(id), source_id TEXT REFERENCES sources(id),
+    section TEXT NOT NULL, position INTEGER NOT NULL,
     who TEXT REFERENCES entities(id), text TEXT NOT NULL, detail TEXT,
     date_edtf TEXT, date_earliest TEXT, date_latest TEXT, date_basis TEXT,
     basis TEXT NOT NULL, reasoning TEXT
@@ -64,41 +82,68 @@ def _date_columns(claim: DateClaim | None) -> tuple[Any, ...]:
     return (claim.value.text, iso_earliest(claim.value), iso_latest(claim.value), claim.basis)
 
 
-class _Writer:
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.db = connection
+#: Section names as earlier exports wrote them, where the claim walk names them otherwise.
+_SECTION = {"summary": "event"}
 
-    def claim(
-        self,
-        record_id: str | None,
-        entity_id: str | None,
-        section: str,
-        who: str | None,
-        text: str,
-        detail: str | None,
-        date: DateClaim | None,
-        evidence: Evidence,
-    ) -> None:
-        cursor = self.db.execute(
-            "INSERT INTO claims (record_id, entity_id, section, who, text, detail, date_edtf,"
-            " date_earliest, date_latest, date_basis, basis, reasoning)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+
+def _text_detail(facts: FactBase, claim: Claim) -> tuple[str, str | None]:
+    """The ``text`` and ``detail`` columns: the claim in a few words, and more about it."""
+    item = claim.item
+    if isinstance(item, Place):
+        return claim.text, item.note
+    if isinstance(item, Characterisation):
+        return item.description, item.by
+    if isinstance(item, (Delegate, Counterpart)):
+        return facts.name_of(item.who), claim.text
+    if isinstance(item, Agreement):
+        return item.title, item.wording
+    if isinstance(item, Activity):
+        return item.description, ", ".join(facts.name_of(p) for p in item.attendees)
+    if isinstance(item, Statement):
+        return item.said, facts.name_of(item.speaker)
+    if isinstance(item, ContextNote):
+        return item.note, item.topic
+    if isinstance(item, Event):
+        return item.title, item.summary
+    if isinstance(item, Role):
+        return item.title, item.organisation
+    if isinstance(item, DateClaim):
+        return item.value.text, item.as_stated
+    return claim.text, None
+
+
+def _write_claims(facts: FactBase, db: sqlite3.Connection) -> tuple[int, int]:
+    """One row per claim of the walk and one per citation; how many of each were written."""
+    claims = citations = 0
+    for claim in walk(facts):
+        kind = claim.record_kind
+        text, detail = _text_detail(facts, claim)
+        cursor = db.execute(
+            "INSERT INTO claims (record_id, entity_id, source_id, section, position, who, text,"
+            " detail, date_edtf, date_earliest, date_latest, date_basis, basis, reasoning)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                record_id,
-                entity_id,
-                section,
-                who,
+                claim.record_id if kind in ("visit", "event") else None,
+                claim.record_id if kind in ("person", "org") else None,
+                claim.record_id if kind == "source" else None,
+                _SECTION.get(claim.section, claim.section),
+                claim.position,
+                claim.subject,
                 text,
                 detail,
-                *_date_columns(date),
-                evidence.basis,
-                evidence.reasoning,
+                *_date_columns(claim.date),
+                claim.evidence.basis,
+                claim.evidence.reasoning,
             ),
         )
-        self.db.executemany(
+        cited = claim.stored_cite
+        db.executemany(
             "INSERT INTO citations VALUES (?,?,?)",
-            [(cursor.lastrowid, c.source, c.quote) for c in evidence.cite],
+            [(cursor.lastrowid, c.source, c.quote) for c in cited],
         )
+        claims += 1
+        citations += len(cited)
+    return claims, citations
 
 
 def _source_title(source: Source) -> str:
@@ -106,8 +151,7 @@ def _source_title(source: Source) -> str:
     return f"{source.byline}: {headline}, {source.published.value.text}"
 
 
-def _write_rows(facts: FactBase, writer: _Writer) -> None:
-    db = writer.db
+def _write_records(facts: FactBase, db: sqlite3.Connection) -> None:
     for s in facts.sources.values():
         db.execute(
             "INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -134,114 +178,45 @@ def _write_rows(facts: FactBase, writer: _Writer) -> None:
             "INSERT INTO entities VALUES (?,?,?,?,?)", (e.id, e.kind, e.name, e.country, e.note)
         )
         db.executemany("INSERT INTO aliases VALUES (?,?)", [(e.id, a) for a in e.aliases])
-    for e in facts.entities.values():
-        for role in e.roles:
-            writer.claim(
-                None, e.id, "roles", e.id, role.title, role.organisation, None, role.evidence
-            )
-    for v in facts.visits.values():
-        main = v.main_place
-        db.execute(
-            "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                v.id,
-                "visit",
-                v.title,
-                None,
-                v.occasion,
-                v.summary,
-                iso_earliest(v.start.value),
-                iso_latest(v.end.value) if v.end else None,
-                v.dates.text,
-                main.city if main else None,
-                main.country if main else None,
-                v.file,
-            ),
-        )
-        for p in v.places:
-            writer.claim(
-                v.id,
-                None,
-                "places",
-                None,
-                ", ".join(x for x in (p.city, p.country) if x),
-                p.note,
-                p.date,
-                p.evidence,
-            )
-        for c in v.characterisations:
-            writer.claim(
-                v.id, None, "characterisations", None, c.description, c.by, None, c.evidence
-            )
-        for d in v.delegation:
-            writer.claim(
-                v.id,
-                None,
-                "delegation",
-                d.who,
-                facts.name_of(d.who),
-                " ".join(x for x in (d.rank, d.role) if x),
-                None,
-                d.evidence,
-            )
-        for cp in v.counterparts:
-            writer.claim(
-                v.id,
-                None,
-                "counterparts",
-                cp.who,
-                facts.name_of(cp.who),
-                "; ".join(cp.topics),
-                cp.date,
-                cp.evidence,
-            )
-        for a in v.agreements:
-            writer.claim(v.id, None, "agreements", None, a.title, a.wording, a.date, a.evidence)
-        for act in v.activities:
-            writer.claim(
-                v.id,
-                None,
-                "activities",
-                None,
-                act.description,
-                ", ".join(facts.name_of(p) for p in act.attendees),
-                act.date,
-                act.evidence,
-            )
-    for ev in facts.events.values():
-        main = ev.places[0] if ev.places else None
-        db.execute(
-            "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                ev.id,
-                "event",
-                ev.title,
-                ev.kind,
-                None,
-                ev.summary,
-                iso_earliest(ev.date.value),
-                iso_latest(ev.date.value),
-                ev.date.value.text,
-                main.city if main else None,
-                main.country if main else None,
-                ev.file,
-            ),
-        )
-        writer.claim(ev.id, None, "event", None, ev.title, ev.summary, ev.date, ev.evidence)
     for record in facts.items():
-        for st in record.statements:
-            writer.claim(
+        start, end = record_span(record)
+        main = record.places[0] if record.places else None
+        is_visit = isinstance(record, Visit)
+        db.execute(
+            "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
                 record.id,
-                None,
-                "statements",
-                st.speaker,
-                st.said,
-                facts.name_of(st.speaker),
-                st.date,
-                st.evidence,
-            )
-        for n in record.context:
-            writer.claim(record.id, None, "context", None, n.note, n.topic, n.date, n.evidence)
+                "visit" if is_visit else "event",
+                record.title,
+                None if isinstance(record, Visit) else record.kind,
+                record.occasion if isinstance(record, Visit) else None,
+                record.summary,
+                start,
+                end,
+                record.dates.text,
+                main.city if main else None,
+                main.country if main else None,
+                facts.relative_file(record.file),
+            ),
+        )
+
+
+class ExportCheckError(FactcliError):
+    """SQLite found the export broken: a dangling reference or a damaged file."""
+
+
+def _check(db: sqlite3.Connection) -> None:
+    """Fail loudly if any reference dangles or the file is not intact."""
+    dangling = db.execute("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        table, rowid, parent, _ = dangling[0]
+        raise ExportCheckError(
+            f"SQLite export: {len(dangling)} row(s) refer to nothing,"
+            f" first {table} row {rowid} (to {parent})"
+        )
+    integrity = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    if integrity != ["ok"]:
+        raise ExportCheckError(f"SQLite export failed its integrity check: {integrity[0]}")
 
 
 def write_sqlite(facts: FactBase, path: Path) -> None:
@@ -252,11 +227,17 @@ def write_sqlite(facts: FactBase, path: Path) -> None:
         connection.execute("PRAGMA journal_mode = MEMORY")  # no -journal or -wal file beside it
         connection.execute("PRAGMA foreign_keys = ON")
         connection.executescript(SCHEMA)
-        with connection:
-            _write_rows(facts, _Writer(connection))
-            connection.executemany("INSERT INTO _descriptions VALUES (?,?,?)", description_rows())
-            connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
-            connection.execute("INSERT INTO citations_fts(citations_fts) VALUES ('rebuild')")
-        connection.execute("PRAGMA foreign_key_check")
+        try:
+            with connection:
+                _write_records(facts, connection)
+                _write_claims(facts, connection)
+                connection.executemany(
+                    "INSERT INTO _descriptions VALUES (?,?,?)", description_rows()
+                )
+                connection.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
+                connection.execute("INSERT INTO citations_fts(citations_fts) VALUES ('rebuild')")
+        except sqlite3.IntegrityError as error:  # foreign keys are on: a dangling reference
+            raise ExportCheckError(f"SQLite export: {error} (a reference to nothing)") from None
+        _check(connection)
     finally:
         connection.close()

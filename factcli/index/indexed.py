@@ -97,10 +97,11 @@ class IndexedFacts(FactsAccess):
             _place(facts, self._built[key])
         # Numbers [n] are positions in the whole bibliography, not in this part of it.
         facts.bibliography = self._bibliography()
+        facts.root = str(self.root)
         return facts
 
     def _build(self, rows: list[tuple[str, str, str, int]]) -> FactBase:
-        facts = FactBase()
+        facts = FactBase(root=str(self.root))
         for kind, data, file, _ in _file_order(rows):
             _place(facts, self._build_one(kind, data, file))
         return facts

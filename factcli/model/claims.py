@@ -122,6 +122,14 @@ class Claim(NamedTuple):
         return tuple(found)
 
     @property
+    def stored_cite(self) -> tuple[Citation, ...]:
+        """The citations this claim adds to the base, each citation of a base on one claim.
+
+        ``cite``, except that an event's own date, cited on its own, is a claim of its own.
+        """
+        return self.evidence.cite if self.section == "summary" else self.cite
+
+    @property
     def source_ids(self) -> tuple[str, ...]:
         """The ids of the sources in ``cite``, in order, without repeats."""
         return tuple(dict.fromkeys(c.source for c in self.cite))

@@ -183,7 +183,9 @@ def named_files(arguments: Iterable[Path]) -> list[tuple[Path, str]]:
 
 def load_directory(root: Path) -> LoadResult:
     """Load every fact file under ``root``."""
-    return load_paths([(path, str(path)) for path in discover(root)])
+    result = load_paths([(path, str(path)) for path in discover(root)])
+    result.facts.root = str(root)
+    return result
 
 
 def load_facts(root: Path, *, skip_invalid: bool = False) -> tuple[FactBase, list[Problem]]:

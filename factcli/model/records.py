@@ -7,6 +7,7 @@ generates and compiles six methods), and every run pays for defining them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -247,6 +248,16 @@ class FactBase:
     #: Every source id of the whole fact base in bibliography order, when ``sources``
     #: holds only some of them (an index answer); empty means ``sources`` is the whole list.
     bibliography: list[str] = field(default_factory=list)
+    #: The facts folder the records were read from, for file names relative to it.
+    root: str = ""
+
+    def relative_file(self, file: str) -> str:
+        """A record's file, relative to the facts folder (as given when it is elsewhere)."""
+        if self.root and os.path.isabs(file) == os.path.isabs(self.root):
+            relative = os.path.relpath(file, self.root)
+            if not relative.startswith(os.pardir):
+                return relative
+        return file
 
     def source_numbers(self) -> dict[str, int]:
         """Each source's number, [1] first: the order of the source files, the same everywhere."""

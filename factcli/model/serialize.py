@@ -247,7 +247,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
         ],
         "statements": [statement_data(facts, s) for s in visit.statements],
         "context": _context_data(visit),
-        "file": visit.file,
+        "file": facts.relative_file(visit.file),
     }
 
 
@@ -279,7 +279,7 @@ def event_data(facts: FactBase, event: Event) -> Data:
         "statements": [statement_data(facts, s) for s in event.statements],
         "context": _context_data(event),
         **evidence_data(event.evidence),
-        "file": event.file,
+        "file": facts.relative_file(event.file),
     }
 
 

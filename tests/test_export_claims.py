@@ -1,0 +1,133 @@
+"""The SQLite export read back, claim by claim, against the JSON export of the same base."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from factcli.cli import app
+from factcli.errors import FactcliError
+from factcli.export.sqlite import write_sqlite
+from factcli.model.loader import load_directory
+from factcli.model.records import FactBase
+
+from .conftest import FACTS, MINI
+
+#: Where each kind of JSON export entry lists its claims, by the claim walk's section.
+_DATES = {"start": "start_date", "end": "end_date", "published": "published_date"}
+
+
+def _export(tmp_path: Path, base: Path, fmt: str) -> Path:
+    target = tmp_path / f"facts.{fmt}"
+    result = CliRunner().invoke(app, ["export", "-d", str(base), "-f", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def _entry(data: dict[str, Any], kind: str, owner: str) -> dict[str, Any]:
+    group = {"visit": "visits", "event": "events", "person": "people", "org": "orgs"}
+    return next(e for e in data[group.get(kind, "sources")] if e["id"] == owner)
+
+
+def _json_claim(entry: dict[str, Any], section: str, position: int) -> tuple[Any, ...]:
+    """(own date, basis, reasoning, citations) of a claim, as the JSON export has it."""
+    if section in ("start", "end", "published", "date"):
+        date = entry[_DATES.get(section, "date")]
+        return date["edtf"], date["basis"], date["reasoning"], date["cite"]
+    if section in ("summary", "credits"):
+        date = entry.get("date") if section == "summary" else None
+        return (date["edtf"] if date else None), entry["basis"], entry["reasoning"], entry["cite"]
+    item = entry[section][position]
+    date = item.get("date")
+    cited = item["cite"] + [c for c in (date or {}).get("cite", []) if c not in item["cite"]]
+    return (date["edtf"] if date else None), item["basis"], item["reasoning"], cited
+
+
+def _pairs(data: object) -> int:
+    if isinstance(data, dict):
+        return sum(len(v) if k == "cite" else _pairs(v) for k, v in data.items())
+    return sum(_pairs(v) for v in data) if isinstance(data, list) else 0
+
+
+@pytest.mark.parametrize("base", [FACTS, MINI], ids=["shipped", "mini"])
+def test_sqlite_and_json_exports_agree_claim_by_claim(tmp_path: Path, base: Path) -> None:
+    data = json.loads(_export(tmp_path, base, "json").read_text(encoding="utf-8"))
+    db = sqlite3.connect(_export(tmp_path, base, "sqlite"))
+    try:
+        claims = db.execute(
+            "SELECT id, coalesce(record_id, entity_id, source_id), section, position, date_edtf,"
+            " basis, reasoning FROM claims ORDER BY id"
+        ).fetchall()
+        kinds = dict(db.execute("SELECT id, kind FROM records UNION SELECT id, kind FROM entities"))
+        for claim_id, owner, section, position, date, basis, reasoning in claims:
+            cited = [
+                {"source": s, "quote": q}
+                for s, q in db.execute(
+                    "SELECT source_id, quote FROM citations WHERE claim_id = ? ORDER BY rowid",
+                    (claim_id,),
+                )
+            ]
+            entry = _entry(data, kinds.get(owner, "source"), owner)
+            walked = "summary" if section == "event" else section
+            assert (date, basis, reasoning, cited) == _json_claim(entry, walked, position), (
+                owner,
+                section,
+                position,
+            )
+        (citations,) = db.execute("SELECT count(*) FROM citations").fetchone()
+        assert citations == _pairs(data)
+        files = [row[0] for row in db.execute("SELECT file FROM records")]
+        assert files and all(not Path(f).is_absolute() and (base / f).is_file() for f in files)
+    finally:
+        db.close()
+
+
+def test_every_claim_of_the_fixture_is_a_row(tmp_path: Path, mini: FactBase) -> None:
+    db = sqlite3.connect(_export(tmp_path, MINI, "sqlite"))
+    try:
+        rows = db.execute(
+            "SELECT coalesce(record_id, entity_id, source_id), section, position, text"
+            " FROM claims ORDER BY id"
+        ).fetchall()
+    finally:
+        db.close()
+    assert rows == [
+        ("2020-03-springfield", "start", 0, "2020-03-02"),
+        ("2020-03-springfield", "places", 0, "Springfield, Freedonia"),
+        ("2020-03-springfield", "statements", 0, "It was a quiet trip."),
+        ("2020-03-springfield", "context", 0, "Alpha: 12 people attended."),
+        ("2020-03-springfield", "context", 1, "Beta: 15 people attended."),
+        ("2020-03-springfield", "delegation", 0, "The Minister"),
+        ("2020-03-springfield", "counterparts", 0, "Joe Quimby"),
+        ("2020-03-springfield", "agreements", 0, "Friendship pact"),
+        ("2020-fair", "event", 0, "The Harvest Fair"),
+        ("joe-quimby", "roles", 0, "Mayor"),
+        ("ana-ruiz", "roles", 0, "analyst"),
+        ("beta", "published", 0, "2020-03-03"),
+    ]
+
+
+def test_a_dangling_reference_fails_the_export_loudly(tmp_path: Path, mini: FactBase) -> None:
+    broken = FactBase(
+        visits=dict(mini.visits), sources={"alpha": mini.sources["alpha"]}, root=mini.root
+    )
+    broken.entities = dict(mini.entities)
+    with pytest.raises(FactcliError, match=r"SQLite export: .*reference to nothing"):
+        write_sqlite(broken, tmp_path / "broken.db")
+
+
+def test_shipped_export_counts(tmp_path: Path) -> None:
+    facts = load_directory(FACTS).facts
+    db = sqlite3.connect(_export(tmp_path, FACTS, "sqlite"))
+    try:
+        (claims,) = db.execute("SELECT count(*) FROM claims").fetchone()
+    finally:
+        db.close()
+    from factcli.model.claims import walk
+
+    assert claims == len(list(walk(facts)))
