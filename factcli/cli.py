@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "org": ("factcli.commands.query", "org"),
     "search": ("factcli.commands.query", "search"),
     "timeline": ("factcli.commands.query", "timeline"),
-    "meetings": ("factcli.commands.query", "meetings"),
+    "meetings": ("factcli.commands.meetings", "meetings"),
     "info": ("factcli.commands.info", "info"),
     "sources": ("factcli.commands.query", "sources"),
     "conflicts": ("factcli.commands.query", "conflicts"),

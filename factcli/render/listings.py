@@ -85,7 +85,8 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
         }
         for row, hit in zip(data, hits, strict=True)
     ]
-    return cite.attach(Report(data, flat, [section], title=f"{len(hits)} match(es)"))
+    title = f"{len(section.rows)} claim(s) or entries found ({len(hits)} matching fields)"
+    return cite.attach(Report(data, flat, [section], title=title))
 
 
 def _hit_provenance(hit: SearchHit, claim: Claim | None) -> dict[str, Any]:
