@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +53,10 @@ BATCH_LINES = 1000
 BYTES_PER_VISIT = 40_000
 #: From this size on, no JSON export is written for jq (it would be gigabytes in memory).
 NO_JQ_FROM = 100_000
+
+
+class Failed(Exception):
+    """A measured command exited with an error: the table says so instead of a time."""
 
 
 @dataclass
@@ -76,18 +80,21 @@ def measure(
     for _ in range(runs):
         if before is not None:
             before()
-        source = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - started)
-        if stdin is not None:
-            source.close()  # type: ignore[union-attr]
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}")
+        with tempfile.TemporaryFile() as errors:
+            source = stdin.open("rb") if stdin is not None else subprocess.DEVNULL
+            started = time.perf_counter()
+            process = subprocess.Popen(
+                command, stdin=source, stdout=subprocess.DEVNULL, stderr=errors, env=env
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            times.append(time.perf_counter() - started)
+            if stdin is not None:
+                source.close()  # type: ignore[union-attr]
+            code = os.waitstatus_to_exitcode(status)
+            if code != 0:
+                errors.seek(0)
+                said = errors.read().decode(errors="replace").strip().splitlines()[-3:]
+                raise Failed(f"exit {code}: {' '.join(command)}: {' / '.join(said)}")
         peak_kb = max(peak_kb, usage.ru_maxrss)
     return Timing(statistics.median(times), peak_kb / 1024)
 
@@ -174,7 +181,7 @@ def batch_input(corpus: Path, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def corpus_rows(size: int, runs: int, work: Path) -> list[Row]:
+def corpus_rows(size: int, runs: int, work: Path) -> Iterator[Row]:
     """Cold, after-one-change, warm and batch queries on a synthetic base of ``size`` visits."""
     corpus = work / f"corpus-{size}"
     make_corpus(size, corpus)
@@ -208,40 +215,32 @@ def corpus_rows(size: int, runs: int, work: Path) -> list[Row]:
     lines = work / f"batch-{size}.txt"
     batch_input(corpus, lines)
     batch = [FACTCLI, "batch", "-d", str(corpus)]
-    rows = [
-        Row(label, "cold: first show --json", cold, "parse-all", parse_all, "2.5x"),
-        Row(label, "show --json after 1 file changed", changed, "hello", hello, ""),
-        Row(label, "warm: show ID --json", warm_show, "hello", hello, "2.5x"),
-        Row(label, "warm: search --json", measure(search, runs, env), "hello", hello, "2.5x"),
-        Row(
-            label,
-            f"warm: visits --year {year} --json",
-            measure([FACTCLI, "visits", "--year", year, "-d", str(corpus), "--json"], runs, env),
-            "hello",
-            hello,
-            "2.5x",
-        ),
-        Row(
-            label,
-            "warm: person NAME --json",
-            measure([FACTCLI, "person", "person-00007", "-d", str(corpus), "--json"], runs, env),
-            "hello",
-            hello,
-            "2.5x",
-        ),
-        Row(
-            label,
-            f"batch: {BATCH_LINES:,} mixed lookups",
-            measure(batch, runs, env, stdin=lines),
-            "one show",
-            warm_show,
-            "3x",
-        ),
-    ]
+    yield Row(label, "cold: first show --json", cold, "parse-all", parse_all, "2.5x")
+    yield Row(label, "show --json after 1 file changed", changed, "hello", hello, "")
+    yield Row(label, "warm: show ID --json", warm_show, "hello", hello, "2.5x")
+    warm_search = measure(search, runs, env)
+    yield Row(label, "warm: search --json", warm_search, "hello", hello, "2.5x")
+    visits = [FACTCLI, "visits", "--year", year, "-d", str(corpus), "--json"]
+    yield Row(
+        label,
+        f"warm: visits --year {year} --json",
+        measure(visits, runs, env),
+        "hello",
+        hello,
+        "2.5x",
+    )
+    person = [FACTCLI, "person", "person-00007", "-d", str(corpus), "--json"]
+    yield Row(label, "warm: person NAME --json", measure(person, runs, env), "hello", hello, "2.5x")
+    yield Row(
+        label,
+        f"batch: {BATCH_LINES:,} mixed lookups",
+        measure(batch, runs, env, stdin=lines),
+        "one show",
+        warm_show,
+        "3x",
+    )
     if shutil.which("grep"):
-        rows.append(
-            Row(label, "warm: search --json", rows[3].ours, "grep -rl", measure(grep, runs), "")
-        )
+        yield Row(label, "warm: search --json", warm_search, "grep -rl", measure(grep, runs), "")
     if shutil.which("jq") and size < NO_JQ_FROM:
         export = work / f"export-{size}.json"
         subprocess.run(
@@ -251,11 +250,8 @@ def corpus_rows(size: int, runs: int, work: Path) -> list[Row]:
             capture_output=True,
         )
         jq = ["jq", f'.visits[] | select(.id == "{visit_id}")', str(export)]
-        rows.append(Row(label, "warm: show ID --json", warm_show, "jq", measure(jq, runs), ""))
+        yield Row(label, "warm: show ID --json", warm_show, "jq", measure(jq, runs), "")
         export.unlink()
-    shutil.rmtree(corpus)  # the next size needs the disk
-    shutil.rmtree(cache)
-    return rows
 
 
 def runs_for(size: int, options: argparse.Namespace) -> int:
@@ -299,8 +295,15 @@ def main(argv: list[str]) -> int:
                     f"of disk needed, {free / 1e9:.1f} GB free."
                 )
                 continue
-            for row in corpus_rows(size, runs_for(size, options), work):
-                print(row.markdown(), flush=True)
+            try:
+                for row in corpus_rows(size, runs_for(size, options), work):
+                    print(row.markdown(), flush=True)
+            except Failed as failure:
+                skipped.append(f"{size:,} visits stopped: {failure}")
+            finally:
+                # The next size needs the disk.
+                shutil.rmtree(work / f"corpus-{size}", ignore_errors=True)
+                shutil.rmtree(work / f"cache-{size}", ignore_errors=True)
     for note in skipped:
         print(f"\n{note}")
     return 0
