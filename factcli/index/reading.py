@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcli.index.rows import FileRows, file_rows
 from factcli.model.build import Builder
 from factcli.model.loader import read_fact_file
 from factcli.model.records import FactBase
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 256
@@ -76,11 +80,25 @@ def read_files(root: Path, paths: list[str]) -> Iterator[FileReading]:
     except (OSError, NotImplementedError):  # no semaphores or processes here: read in turn
         yield from (read_file(root, path) for path in paths)
         return
-    chunk = max(8, min(64, len(paths) // (workers * 8)))
+    size = max(8, min(64, len(paths) // (workers * 8)))
+    chunks = iter([paths[start : start + size] for start in range(0, len(paths), size)])
+    # A few chunks per worker in flight, no more: when writing is the slower
+    # side, readings must not pile up in memory (at 100,000 files they would).
     try:
-        yield from pool.map(read_file, repeat(root), paths, chunksize=chunk)
+        pending: deque[Future[list[FileReading]]] = deque(
+            pool.submit(_read_chunk, root, chunk) for chunk in islice(chunks, workers * 3)
+        )
+        while pending:
+            readings = pending.popleft().result()
+            pending.extend(pool.submit(_read_chunk, root, chunk) for chunk in islice(chunks, 1))
+            yield from readings
     except BaseException:
         stop_workers(pool)  # Ctrl-C, SIGTERM or a failed write: stop now, not after the work
         raise
     finally:
         pool.shutdown(cancel_futures=True)  # if writing failed, read no further
+
+
+def _read_chunk(root: Path, paths: list[str]) -> list[FileReading]:
+    """The readings of several files, in one task: a task per file costs more than it reads."""
+    return [read_file(root, path) for path in paths]

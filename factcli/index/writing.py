@@ -17,6 +17,9 @@ from factcli.index.store import FileStat, identity, trusted_stat
 from factcli.query.text import fold
 from factcli.render.progress import Ticker
 
+#: Rows read and written at a time where a whole table would not fit in memory.
+_SLICE = 10_000
+
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -185,14 +188,17 @@ def _index_names(connection: sqlite3.Connection, changed: list[str], renamed: se
         ((k,) for k in renamed),
     )
     _drop_docs(connection, "id IN (SELECT -id FROM temp.dirty)", ())
-    rows = connection.execute(
+    cursor = connection.execute(
         "SELECT -d.id, COALESCE(e.name, substr(d.name_ref, 8)), d.owner, d.section, d.field,"
         " d.sources, d.kind FROM dirty JOIN name_docs d ON d.id = dirty.id"
         " LEFT JOIN records e ON e.key = d.name_ref"
         # FTS5 flushes its pending terms whenever a rowid is not above the last one.
         " ORDER BY d.id DESC"
-    ).fetchall()
-    _add_docs(connection, ((rowid, fold(name), name, *rest) for rowid, name, *rest in rows))
+    )
+    # In slices: a first build has a name document for every mention of every
+    # person, over a million at 100,000 visits, too many to hold at once.
+    while rows := cursor.fetchmany(_SLICE):
+        _add_docs(connection, ((rowid, fold(name), name, *rest) for rowid, name, *rest in rows))
 
 
 def _add_docs(connection: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
