@@ -36,6 +36,7 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch, index_cache: Path) -> None:
     """Every test sees a fixed-width terminal without colour, and no facts dir from outside."""
     monkeypatch.setenv("FACTCLI_CACHE_DIR", str(index_cache))
     monkeypatch.delenv("FACTCLI_NO_INDEX", raising=False)
+    monkeypatch.delenv("FACTCLI_INDEX", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FACTCLI_FACTS_DIR", raising=False)

@@ -55,7 +55,7 @@ def info(
         "index_exists": bool(index and index.exists()),
         "thesaurus": thesaurus,
     }
-    index_text = "off (FACTCLI_NO_INDEX is set)"
+    index_text = "off (FACTCLI_INDEX=off or FACTCLI_NO_INDEX is set)"
     if index is not None:
         index_text = f"{index}{'' if index.exists() else ' (built on the next query)'}"
     header: list[tuple[str, str]] = [

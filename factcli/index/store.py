@@ -59,9 +59,15 @@ def record_key(namespace: str, record_id: str) -> str:
     return f"{namespace}:{record_id}"
 
 
+def index_switched_off() -> bool:
+    """Whether the user switched the index off: FACTCLI_INDEX=off (or FACTCLI_NO_INDEX set)."""
+    setting = os.environ.get("FACTCLI_INDEX", "").strip().lower()
+    return setting in ("off", "0", "no", "false") or bool(os.environ.get("FACTCLI_NO_INDEX"))
+
+
 def index_path(root: Path) -> Path | None:
-    """Where the index of ``root`` lives; None when FACTCLI_NO_INDEX is set."""
-    if os.environ.get("FACTCLI_NO_INDEX"):
+    """Where the index of ``root`` lives; None when it is switched off."""
+    if index_switched_off():
         return None
     cache = os.environ.get("FACTCLI_CACHE_DIR")
     if not cache:
