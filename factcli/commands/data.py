@@ -80,11 +80,18 @@ def verify_quotes(
     as_json: JsonOption = False,
 ) -> None:
     """Check that every quote appears verbatim in the archived text of the source it cites."""
+    from factcli.model.claims import walk
     from factcli.query.quotes import verify_quotes as run_check
     from factcli.render import listings
+    from factcli.render.progress import Ticker
 
     facts = load(facts_dir)
-    result = run_check(facts, archive)
+    # A bar on stderr only when it is a terminal and the check outlasts half a second.
+    ticker = Ticker(sum(1 for _ in walk(facts)), "Checking quotes")
+    try:
+        result = run_check(facts, archive, ticker.advance)
+    finally:
+        ticker.close()
     report = listings.quotes_report(result)
     if result.failures or as_json or output_format is not OutputFormat.table:
         emit(report, output_format, as_json)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -79,11 +80,18 @@ def load_archive(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], li
     return texts, failures
 
 
-def verify_quotes(facts: FactBase, archive_dir: Path) -> QuoteReport:
-    """Check every citation quote, and every 'said'/'wording' against its cited sources."""
+def verify_quotes(
+    facts: FactBase, archive_dir: Path, step: Callable[[], None] | None = None
+) -> QuoteReport:
+    """Check every citation quote, and every 'said'/'wording' against its cited sources.
+
+    ``step`` is called once per claim checked, for a progress bar.
+    """
     texts, failures = load_archive(facts, archive_dir)
     checked = 0
     for claim in walk(facts):
+        if step is not None:
+            step()
         where = claim.where
         for citation in claim.evidence.cite:
             checked += 1
