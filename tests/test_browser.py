@@ -146,7 +146,9 @@ def test_every_citation_link_lands_on_its_source(browser: Any, tmp_path: Path) -
     assert "published" in target
     quoted = link.get_attribute("title")
     assert quoted.startswith("“")  # the quoted words show on hover
-    browser.find_element(By.LINK_TEXT, "Private visit to Moscow").click()
+    browser.find_element(
+        By.LINK_TEXT, "Visit to Moscow (“private”, per the Russian embassy)"
+    ).click()
     assert _script(browser, "return document.querySelector(':target').id") == (
         "record-2022-07-moscow"
     )

@@ -79,10 +79,10 @@ def test_visits_json_contract(runner: CliRunner) -> None:
         (["--city", "kaluga"], ["2022-07-moscow"]),
         (["--country", "Russia", "--year", "2022"], ["2022-07-moscow", "2022-09-vladivostok"]),
         (
-            # Not 2022-07-moscow: no claim of that visit names him as a
-            # participant (Kaluga: "the regime delegation" attended).
+            # Every visit: a cited claim of each involves him (in July 2022,
+            # "left for Moscow on Sunday"; Kaluga names only "the regime delegation").
             ["--person", "Mi Aung Hlaing"],
-            ["2021-06-moscow", "2022-09-vladivostok"],
+            ["2021-06-moscow", "2022-07-moscow", "2022-09-vladivostok"],
         ),
         (["--person", "Likhachev"], ["2022-07-moscow"]),
         (["--org", "Rosoboronexport"], ["2022-07-moscow"]),

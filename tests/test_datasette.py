@@ -84,7 +84,7 @@ def test_quotes_are_searchable_and_labelled_by_source(exported: tuple[Path, Path
     path = "/facts/citations.json?_search=Likhachev&_labels=on&_shape=objects"
     rows = _get(database, path, metadata)["rows"]
     assert rows and all("Likhachev" in row["quote"] for row in rows)
-    assert rows[0]["source_id"]["label"] == "Myanmar Now: (no headline), 2022-07"
+    assert rows[0]["source_id"]["label"] == "Myanmar Now: (no headline), 2022-07/2022-08"
 
 
 def test_canned_query_lists_a_delegation_with_its_quotes(exported: tuple[Path, Path]) -> None:

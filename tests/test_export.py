@@ -47,7 +47,9 @@ def test_export_each_format(runner: CliRunner, tmp_path: Path, fmt: str) -> None
         rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
         assert rows and all(row["sources"] and row["quotes"] for row in rows)
     elif fmt == "markdown":
-        assert "# Private visit to Moscow" in target.read_text(encoding="utf-8")
+        assert "# Visit to Moscow (“private”, per the Russian embassy)" in target.read_text(
+            encoding="utf-8"
+        )
 
 
 def test_sqlite_has_foreign_keys_and_full_text_search(runner: CliRunner, tmp_path: Path) -> None:

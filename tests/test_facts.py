@@ -425,3 +425,146 @@ def test_armed_forces_day_lists_no_participant_for_an_invitation(runner: CliRunn
     event = _json(runner, "show", "2022-03-armed-forces-day")
     assert event["participants"] == []
     assert event["title"] == "Russian officials invited to Myanmar's Armed Forces Day"
+
+
+def test_every_visit_is_found_by_his_name(runner: CliRunner) -> None:
+    found = [v["id"] for v in _json(runner, "visits", "--person", "Min Aung Hlaing")]
+    assert found == ["2021-06-moscow", "2022-07-moscow", "2022-09-vladivostok"]
+    (left,) = [
+        a
+        for a in _json(runner, "show", "2022-07-moscow")["activities"]
+        if a["description"] == "Left for Moscow"
+    ]
+    assert [p["id"] for p in left["attendees"]] == ["min-aung-hlaing"]
+    assert any("left for Moscow on Sunday" in q for q in _quotes(left))
+
+
+@pytest.mark.parametrize(
+    ("event_id", "participants"),
+    [
+        ("2022-11-phnom-penh-summit", ["asean"]),  # "unlikely to be invited"
+        ("2022-eef-announcement", ["global-new-light-of-myanmar"]),  # he is its subject
+        ("2020-11-election", ["nld", "aung-san-suu-kyi"]),  # Win Myint: "in November"
+        ("2022-07-blinken-thailand", ["antony-blinken"]),  # ASEAN was called on
+    ],
+)
+def test_participants_are_only_who_took_part(
+    runner: CliRunner, event_id: str, participants: list[str]
+) -> None:
+    event = _json(runner, "show", event_id)
+    assert [p["id"] for p in event["participants"]] == participants
+
+
+def test_phnom_penh_summit_is_not_among_his_appearances(runner: CliRunner) -> None:
+    person = _json(runner, "person", "Min Aung Hlaing")
+    assert "2022-11-phnom-penh-summit" not in [a["record_id"] for a in person["appearances"]]
+
+
+def test_july_2022_monday_may_be_in_august(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    (likhachev,) = [c for c in visit["counterparts"] if c["id"] == "alexey-likhachev"]
+    (mou,) = visit["agreements"]
+    for date in (likhachev["date"], mou["date"]):
+        assert (date["edtf"], date["basis"]) == ("2022-07/2022-08", "inferred")
+        assert "31 July" in date["reasoning"]
+    source = next(s for s in visit["sources"] if s["id"] == "myanmar-now-2022-07")
+    assert source["published_date"]["edtf"] == "2022-07/2022-08"
+
+
+def test_july_2022_end_is_not_taken_from_its_schedule(runner: CliRunner) -> None:
+    end = _json(runner, "show", "2022-07-moscow")["end_date"]
+    assert (end["edtf"], end["basis"]) == ("2022-07/..", "inferred")
+    assert "expected to last through this week" not in " ".join(_quotes(end))
+    assert "is a schedule, not a bound" in end["reasoning"]
+
+
+def test_vladivostok_rests_on_announcements_and_one_inference(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-09-vladivostok")
+    (place,) = visit["places"]
+    assert (place["city"], place["basis"]) == ("Vladivostok", "inferred")
+    assert "Reuters names neither Vladivostok nor the forum" in place["reasoning"]
+    assert visit["occasion"] == "Eastern Economic Forum (announced)"
+    assert "would attend the Eastern Economic Forum" in visit["summary"]
+
+
+def test_july_2022_title_and_summary_attribute_their_words(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    assert visit["title"] == "Visit to Moscow (“private”, per the Russian embassy)"
+    assert "According to official press statements, Min Aung Hlaing met" in visit["summary"]
+    (kaluga,) = [p for p in visit["places"] if p["city"] == "Kaluga"]
+    assert kaluga["basis"] == "inferred"
+    assert "does not say he attended" in kaluga["note"]
+
+
+def test_blinken_note_cites_each_part_and_keeps_its_spelling(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    (note,) = [n for n in visit["context"] if n["topic"] == "international pressure"]
+    assert "Anthony Blinken" in note["note"] and "according to media reports" in note["note"]
+    quotes = " ".join(_quotes(note))
+    assert "“hold the regime accountable”" in quotes and "urged China" in quotes
+    event = _json(runner, "show", "2022-07-blinken-thailand")
+    assert "according to media reports" in event["summary"]
+
+
+def test_unga_merge_is_inferred_and_attributed(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2021-06-unga-resolution")
+    assert {c["source"] for c in event["cite"]} == {"rfa-2021-06-23"}  # the summary's own
+    (note,) = event["context"]
+    assert note["basis"] == "inferred" and "neither says it was the same act" in note["reasoning"]
+    assert note["sources"] == ["warsaw-institute-2021-06-24"]
+
+
+def test_reported_speech_is_not_shown_as_the_speakers_words(runner: CliRunner) -> None:
+    statements = _json(runner, "show", "2021-06-moscow")["statements"]
+    speech = {s["speaker"]["id"]: s["speech"] for s in statements}
+    assert speech["kremlin"] == speech["min-aung-hlaing"] == "reported"
+    assert speech["sergei-shoigu"] == speech["thein-tun-oo"] == "quoted"
+    table = runner.invoke(app, ["show", "2021-06-moscow"], env={"COLUMNS": "250"}).stdout
+    assert "(reported) there would be no meeting between General Mi Aung Hlaing" in table
+    appearances = _json(runner, "person", "Min Aung Hlaing")["appearances"]
+    (said,) = [a for a in appearances if a["section"] == "statements"]
+    assert said["as"] == "reported speech"
+    assert said["detail"].startswith("(reported) the military under his control")
+    hits = _json(runner, "search", "no meeting between")
+    assert any(h["label"].startswith("reported speech of The Kremlin") for h in hits)
+
+
+def test_statement_dates_rest_on_their_own_quotes(runner: CliRunner) -> None:
+    statements = _json(runner, "show", "2021-06-moscow")["statements"]
+    for statement in statements:
+        date = statement["date"]
+        if date and date.get("as_stated"):
+            assert any(date["as_stated"] in q for q in _quotes(statement)), statement["said"]
+    (council,) = [s for s in statements if s["speaker"]["id"] == "russian-security-council"]
+    assert council["date"]["edtf"] == "2021-06-21/2021-06-24"
+    assert "the statement's own date is not given" in council["date"]["reasoning"]
+
+
+def test_walkie_talkie_charge_keeps_the_articles_words(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2021-06-moscow")
+    (note,) = [n for n in visit["context"] if n["topic"] == "Aung San Suu Kyi"]
+    assert "“could result in a three-year prison sentence”" in note["note"]
+    assert "up to three years" not in note["note"]
+
+
+def test_registry_roles_cite_only_what_their_titles_say(runner: CliRunner) -> None:
+    roscosmos = _json(runner, "org", "Roscosmos")
+    (agency,) = roscosmos["roles"]
+    assert agency["sources"] == ["aljazeera-2022-eef"]
+    media = {r["title"]: r["sources"] for r in _json(runner, "org", "state media")["roles"]}
+    assert media == {
+        "military-controlled media": ["myanmar-now-2022-07"],
+        "state media": ["nikkei-reuters-2022"],
+    }
+    for name in ("Aung San Suu Kyi", "Win Myint"):
+        (dated,) = [r for r in _json(runner, "person", name)["roles"] if r["during"]]
+        assert dated["basis"] == "inferred" and "the period is inferred" in dated["reasoning"]
+
+
+def test_reuters_date_reasoning_cites_the_coup_it_uses(runner: CliRunner) -> None:
+    source = next(
+        s
+        for s in _json(runner, "show", "2022-09-vladivostok")["sources"]
+        if s["id"] == "nikkei-reuters-2022"
+    )
+    assert "since leading a coup early last year" in _quotes(source["published_date"])

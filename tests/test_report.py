@@ -93,7 +93,10 @@ def test_report_writes_a_file_and_never_overwrites(runner: CliRunner, tmp_path: 
     code, out, err = invoke(runner, "report", "--output", str(target))
     assert (code, out) == (0, "") and f"wrote {target}" in err
     page = target.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "Private visit to Moscow" in page
+    assert (
+        page.startswith("<!DOCTYPE html>")
+        and "Visit to Moscow (“private”, per the Russian embassy)" in page
+    )
     code, _, err = invoke(runner, "report", "--output", str(target))
     assert code == 1 and "already exists" in err
     assert invoke(runner, "report", "--output", str(target), "--force")[0] == 0
@@ -101,13 +104,17 @@ def test_report_writes_a_file_and_never_overwrites(runner: CliRunner, tmp_path: 
 
 def test_report_of_one_visit_and_of_several(runner: CliRunner) -> None:
     code, one, _ = invoke(runner, "report", "--visit", "2022-07-moscow")
-    assert code == 0 and "<title>Private visit to Moscow</title>" in one
+    assert (
+        code == 0 and "<title>Visit to Moscow (“private”, per the Russian embassy)</title>" in one
+    )
     assert "Moscow security conference" not in one
     code, two, _ = invoke(
         runner, "report", "--visit", "2021-06-moscow", "--visit", "2022-07-moscow"
     )
     assert code == 0 and two.count("<article ") == 2
-    assert two.index("Moscow security conference") < two.index("Private visit to Moscow")
+    assert two.index("Moscow security conference") < two.index(
+        "Visit to Moscow (“private”, per the Russian embassy)"
+    )
 
 
 def test_report_filters_like_timeline(runner: CliRunner) -> None:

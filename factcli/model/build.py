@@ -87,7 +87,14 @@ def _places(items: list[Table]) -> tuple[Place, ...]:
 
 def _statements(items: list[Table]) -> tuple[Statement, ...]:
     return tuple(
-        Statement(s["speaker"], s["said"], _date(s.get("date")), _evidence(s)) for s in items
+        Statement(
+            s["speaker"],
+            s["said"],
+            _date(s.get("date")),
+            _evidence(s),
+            s.get("speech", "quoted"),
+        )
+        for s in items
     )
 
 

@@ -145,6 +145,14 @@ STATEMENT = _claim(
     Field("speaker", REF, required=True),
     Field("said", Text("the words as the source reports them"), required=True),
     Field("date", DATE),
+    Field(
+        "speech",
+        Choice(
+            ("quoted", "reported"),
+            "quoted (the default): the speaker's own words as the source quotes them;"
+            " reported: the source's account of what was said",
+        ),
+    ),
 )
 CONTEXT = _claim(
     "context",

@@ -164,6 +164,22 @@ class Statement(NamedTuple):
     said: str
     date: DateClaim | None
     evidence: Evidence
+    speech: str = "quoted"  # "reported": the source's account of what was said
+
+    @property
+    def reported(self) -> bool:
+        """True when ``said`` is the source's account of the words, not the speaker's own."""
+        return self.speech == "reported"
+
+    @property
+    def noun(self) -> str:
+        """What views call it: a statement, or reported speech."""
+        return "reported speech" if self.reported else "statement"
+
+    @property
+    def words(self) -> str:
+        """``said`` as views show it: reported speech is marked, never passed off as a quote."""
+        return f"(reported) {self.said}" if self.reported else self.said
 
 
 class ContextNote(NamedTuple):

@@ -130,6 +130,7 @@ def statement_data(facts: FactBase, statement: Statement) -> Data:
     return {
         "speaker": _named(facts, statement.speaker),
         "said": statement.said,
+        "speech": statement.speech,
         "date": date_data(statement.date),
         **evidence_data(statement.evidence),
     }

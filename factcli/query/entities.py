@@ -8,7 +8,7 @@ from typing import Literal, NamedTuple
 
 from factcli.errors import AmbiguousError, NotFoundError
 from factcli.model.claims import Claim, walk
-from factcli.model.records import DateClaim, Entity, Evidence, FactBase
+from factcli.model.records import DateClaim, Entity, Evidence, FactBase, Statement
 from factcli.query.text import fold
 
 EntityKind = Literal["person", "org"]
@@ -100,8 +100,9 @@ class Appearance(NamedTuple):
 
     @property
     def detail(self) -> str:
-        """What the claim says about the entity."""
-        return self.claim.text
+        """What the claim says about the entity (reported speech marked as such)."""
+        item = self.claim.item
+        return item.words if isinstance(item, Statement) else self.claim.text
 
     @property
     def date(self) -> DateClaim | None:
@@ -123,10 +124,15 @@ def claim_order(claim: Claim) -> tuple[tuple[date, date], str]:
     return (date.min, date.min), claim.record_id
 
 
+def _appears_as(claim: Claim) -> str:
+    item = claim.item
+    return item.noun if isinstance(item, Statement) else APPEARS_AS[claim.section]
+
+
 def appearances(facts: FactBase, entity: Entity) -> list[Appearance]:
     """Every visit, meeting, statement and event the entity appears in, in date order."""
     found = [
-        Appearance(claim, APPEARS_AS[claim.section], claim.within.title if claim.within else "")
+        Appearance(claim, _appears_as(claim), claim.within.title if claim.within else "")
         for claim in walk(facts)
         if claim.section in APPEARS_AS
         and claim.record_kind in ("visit", "event")

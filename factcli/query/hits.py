@@ -14,7 +14,7 @@ from factcli.errors import FactcliError
 from factcli.model.claims import Claim, entity_claims, record_claims, source_claims
 from factcli.model.dates import plain_date
 from factcli.model.edtf import EdtfError, parse_edtf
-from factcli.model.records import Event, FactBase, Visit
+from factcli.model.records import Event, FactBase, Statement, Visit
 from factcli.query.access import FactsAccess
 from factcli.query.entities import EntityKind, find_entity
 from factcli.query.search import SearchHit
@@ -99,6 +99,8 @@ def hit_label(facts: FactBase, hit: SearchHit, claim: Claim | None) -> str:
         source = facts.sources.get(hit.record_id)
         return f"headline of {source.byline if source else hit.record_id}"
     noun = _NOUNS.get(claim.section if claim else "", "")
+    if claim is not None and isinstance(claim.item, Statement) and claim.item.reported:
+        noun = "reported speech of {who}"
     who = facts.name_of(claim.subject) if claim and claim.subject else ""
     words = noun.format(who=who).strip() if noun else hit.section
     if claim is not None and claim.record_kind in ("person", "org"):

@@ -8,6 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcli.errors import NotFoundError
+from factcli.model.claims import record_claims
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import Event, FactBase, Visit
 from factcli.query.entities import matching_entity_ids
@@ -27,13 +28,8 @@ class VisitFilter(NamedTuple):
 
 
 def _people(record: Visit | Event) -> set[str]:
-    if isinstance(record, Event):
-        ids = set(record.participants)
-    else:
-        ids = {d.who for d in record.delegation} | {c.who for c in record.counterparts}
-        ids |= {p for a in record.activities for p in a.attendees}
-        ids |= {p for a in record.agreements for p in a.parties}
-    return ids | {s.speaker for s in record.statements}
+    """Everyone a cited claim of the record involves, as the claim walk names them."""
+    return {who for claim in record_claims(record) for who in claim.entities}
 
 
 def in_period(value: EdtfDate, criteria: VisitFilter) -> bool:

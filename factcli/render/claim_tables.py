@@ -62,7 +62,7 @@ def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
         return [item.description, item.place or "", when, attendees], item.description
     if isinstance(item, Statement):
         speaker = facts.name_of(item.speaker)
-        return [speaker, item.said, when], f"{speaker}: {item.said}"
+        return [speaker, item.words, when], f"{speaker}: {item.words}"
     if isinstance(item, ContextNote):
         return [item.topic, item.note, when], item.note
     raise TypeError(f"no table for a claim in {claim.section}")  # pragma: no cover
