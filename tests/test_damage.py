@@ -49,7 +49,7 @@ def ask(
     runner: CliRunner, facts: Path, args: list[str], index: bool = True
 ) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of one command on ``facts``."""
-    env = {} if index else {"FACTCLI_NO_INDEX": "1"}
+    env = {} if index else {"FACTCLI_INDEX": "off"}
     result = runner.invoke(app, [*args, "-d", str(facts)], env=env)
     return result.exit_code, result.stdout, result.stderr
 

@@ -226,7 +226,7 @@ def _both_ways(root: Path, *args: str) -> list[subprocess.CompletedProcess[str]]
         subprocess.run(
             command, capture_output=True, text=True, timeout=60, env={**os.environ, **extra}
         )
-        for extra in ({}, {"FACTCLI_NO_INDEX": "1"})
+        for extra in ({}, {"FACTCLI_INDEX": "off"})
     ]
 
 
@@ -236,7 +236,7 @@ def test_a_dangling_symlink_is_the_same_clear_error_with_or_without_the_index(
     root = _base_with(tmp_path, "x.txt", b"")
     (root / "gone.toml").symlink_to("missing.toml")
     expected = f"{root}/gone.toml: symbolic link to a missing file (missing.toml)"
-    for env in ({}, {"FACTCLI_NO_INDEX": "1"}):
+    for env in ({}, {"FACTCLI_INDEX": "off"}):
         result = runner.invoke(app, ["visits", "-d", str(root)], env=env)
         assert (result.exit_code, result.stdout) == (1, "")
         assert expected in result.stderr.splitlines()
@@ -295,7 +295,7 @@ def test_ambiguous_names_reach_stderr_escaped(runner: CliRunner, tmp_path: Path)
         b'[[orgs]]\nid = "evil-two"\nname = "Evil\\u009b31m Two\\u2028"\n'
     )
     root = _base_with(tmp_path, "evil.toml", content)
-    for env in ({}, {"FACTCLI_NO_INDEX": "1"}):
+    for env in ({}, {"FACTCLI_INDEX": "off"}):
         result = runner.invoke(app, ["org", "evil", "-d", str(root)], env=env)
         assert (result.exit_code, result.stdout) == (1, "")
         assert result.stderr == (

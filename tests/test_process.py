@@ -267,7 +267,7 @@ def test_a_build_stopped_leaves_no_process_and_no_half_index(
     full = subprocess.run(
         [FACTCLI, "timeline", "-d", str(facts)],
         capture_output=True,
-        env={**env, "FACTCLI_NO_INDEX": "1"},
+        env={**env, "FACTCLI_INDEX": "off"},
         timeout=120,
     )
     assert (again.returncode, again.stdout, again.stderr) == (0, full.stdout, b"")
