@@ -55,10 +55,23 @@ def to_csv(facts: FactBase) -> str:
             "date",
             "date_basis",
             "within_id",
+            # Added later, so the first columns keep their place.
+            "date_text",
+            "date_earliest",
+            "date_latest",
+            "date_reasoning",
+            "within_kind",
+            "within_title",
+            "within_start",
+            "within_end",
+            "within_text",
         ]
     )
     for claim in walk(facts):
         text = "; ".join(f"{name}: {value}" for name, value in claim.named_fields(facts.name_of))
+        # The claim's own date (empty when it has none) and the record around it, as context.
+        own = serialize.date_flat(claim.date)
+        inside = serialize.within_flat(claim.within)
         row = [
             claim.record_kind,
             claim.record_id,
@@ -69,12 +82,24 @@ def to_csv(facts: FactBase) -> str:
             claim.evidence.reasoning or "",
             ";".join(dict.fromkeys(c.source for c in claim.stored_cite)),
             " | ".join(c.quote for c in claim.stored_cite),
-            claim.date.value.text if claim.date else "",
-            claim.date.basis if claim.date else "",
-            claim.within.id if claim.within else "",
+            own["date"],
+            own["date_basis"],
+            inside["within_id"],
+            own["date_text"],
+            own["date_earliest"],
+            own["date_latest"],
+            own["date_reasoning"],
+            inside["within_kind"],
+            inside["within_title"],
+            inside["within_start"],
+            inside["within_end"],
+            inside["within_text"],
         ]
         writer.writerow(
-            [spreadsheet_safe(visible(v, True)) if isinstance(v, str) else v for v in row]
+            [
+                "" if v is None else spreadsheet_safe(visible(v, True)) if isinstance(v, str) else v
+                for v in row
+            ]
         )
     return out.getvalue()
 

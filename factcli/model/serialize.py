@@ -94,18 +94,50 @@ def claim_data(claim: Claim) -> Data:
     }
 
 
-def claim_flat(claim: Claim) -> Data:
-    """``claim_data`` as flat cells for CSV and JSONL: the date as EDTF, the context in three."""
-    inside = claim.within
+def date_flat(claim: DateClaim | None) -> Data:
+    """A claim's own date as flat cells: EDTF, words, first and last day, its OWN basis.
+
+    The date's basis and reasoning are its own: a stated claim can carry an
+    inferred date ("10 days before the coup"), and a row must not show it as stated.
+    """
     return {
-        "date": claim.date.value.text if claim.date else None,
-        "within_id": inside.id if inside else None,
-        "within_start": inside.start if inside else None,
-        "within_end": inside.end if inside else None,
+        "date": claim.value.text if claim else None,
+        "date_text": date_text(claim) if claim else None,
+        "date_earliest": iso_earliest(claim.value) if claim else None,
+        "date_latest": iso_latest(claim.value) if claim else None,
+        "date_basis": claim.basis if claim else None,
+        "date_reasoning": claim.reasoning if claim else None,
+    }
+
+
+def within_flat(within: Within | None) -> Data:
+    """The record around a claim as flat cells, for context only: it never dates the claim."""
+    return {
+        "within_id": within.id if within else None,
+        "within_kind": within.kind if within else None,
+        "within_title": within.title if within else None,
+        "within_start": within.start if within else None,
+        "within_end": within.end if within else None,
+        "within_text": within.text if within else None,
+    }
+
+
+def claim_flat(claim: Claim) -> Data:
+    """``claim_data`` as flat cells for CSV and JSONL: the claim's own date, then its context."""
+    inside = within_flat(claim.within)
+    own = date_flat(claim.date)
+    return {
+        "date": own.pop("date"),
+        "within_id": inside.pop("within_id"),
+        "within_start": inside.pop("within_start"),
+        "within_end": inside.pop("within_end"),
         "basis": claim.evidence.basis,
         "reasoning": claim.evidence.reasoning,
         "sources": ";".join(claim.source_ids),
         "quote": " | ".join(c.quote for c in claim.cite),
+        # Added after the first columns, so existing CSV column order stays.
+        **own,
+        **inside,
     }
 
 

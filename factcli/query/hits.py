@@ -54,6 +54,7 @@ class ClaimHit(NamedTuple):
     sources: tuple[str, ...]
     hits: tuple[SearchHit, ...]
     claim_text: str  # what the claim says ('' for a registry name or a headline)
+    claim: Claim | None  # the claim itself (None for a registry name or a headline)
 
 
 def _month(record: Visit) -> str:
@@ -125,7 +126,7 @@ def by_claim(facts: FactBase, hits: list[SearchHit]) -> list[ClaimHit]:
         sources = claim.source_ids if claim else group[0].sources
         label = hit_label(facts, group[0], claim)
         claim_text = claim.text if claim and claim.section not in _DATED else ""
-        found.append(ClaimHit(label, text, quote, quotes, sources, tuple(group), claim_text))
+        found.append(ClaimHit(label, text, quote, quotes, sources, tuple(group), claim_text, claim))
     return found
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from factcli.errors import Problem
 from factcli.model import serialize
-from factcli.model.claims import Claim, record_claims, walk
+from factcli.model.claims import Claim, record_claims
 from factcli.model.records import ContextNote, Event, Evidence, FactBase, Visit
 from factcli.query.hits import ClaimHit, by_claim
 from factcli.query.overview import Conflict, SourceUse
@@ -38,13 +38,16 @@ def _match(found: ClaimHit) -> Cell:
 
 
 def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
-    """``factcli search``: one row per claim found, labelled in words, with its quote."""
+    """``factcli search``: one row per claim found, labelled in words, with its quote.
+
+    Every format has one row per claim, as the table does; ``fields`` lists the
+    matched fields of the claim and ``field``, ``snippet`` and ``score`` are its best hit's.
+    """
     cite = Citations(facts)
     section = Section(f"Matches for “{query}”", ["Found in", "Match", "Quote", "Src"])
-    labels: dict[tuple[str, str], ClaimHit] = {}
+    data = []
+    flat = []
     for found in by_claim(facts, hits):
-        for hit in found.hits:
-            labels[(hit.record_id, hit.section)] = found
         section.rows.append(
             [
                 found.label,
@@ -53,54 +56,58 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
                 cite.marks_for(found.sources) if found.sources else Cell(""),
             ]
         )
-    data = []
-    claim_at = {(c.record_kind, c.record_id, c.where): c for c in walk(facts)}
-    for hit in hits:
-        found = labels[(hit.record_id, hit.section)]
-        claim = claim_at.get((hit.record_kind, hit.record_id, hit.section))
-        data.append(
+        best = found.hits[0]
+        row = {
+            "record_id": best.record_id,
+            "record_kind": best.record_kind,
+            "section": best.section,
+            "field": best.field,
+            "label": found.label,
+            "snippet": best.snippet,
+            "highlights": [list(span) for span in best.highlights],
+            "sources": list(found.sources),
+            "quotes": list(found.quotes),
+            "score": round(best.score, 4),
+            **_provenance(found.claim),
+            "fields": list(dict.fromkeys(h.field for h in found.hits)),
+        }
+        data.append(row)
+        flat.append(
             {
-                "record_id": hit.record_id,
-                "record_kind": hit.record_kind,
-                "section": hit.section,
-                "field": hit.field,
-                "label": found.label,
-                "snippet": hit.snippet,
-                "highlights": [list(span) for span in hit.highlights],
-                "sources": list(hit.sources),
-                "quotes": list(found.quotes),
-                "score": round(hit.score, 4),
-                **_hit_provenance(hit, claim),
+                **row,
+                "highlights": ";".join(f"{a}-{b}" for a, b in best.highlights),
+                "sources": ";".join(found.sources),
+                "quotes": " | ".join(found.quotes),
+                "date": row["date"]["edtf"] if row["date"] else None,
+                "within": row["within"]["id"] if row["within"] else None,
+                "cite": " | ".join(c["quote"] for c in row["cite"]),
+                "fields": ";".join(row["fields"]),
+                **_flat_dates(found.claim),
             }
         )
-    flat = [
-        {
-            **row,
-            "highlights": ";".join(f"{a}-{b}" for a, b in hit.highlights),
-            "sources": ";".join(hit.sources),
-            "date": row["date"]["edtf"] if row["date"] else None,
-            "within": row["within"]["id"] if row["within"] else None,
-            "cite": " | ".join(c["quote"] for c in row["cite"]),
-            "quotes": " | ".join(labels[(hit.record_id, hit.section)].quotes),
-        }
-        for row, hit in zip(data, hits, strict=True)
-    ]
     title = f"{len(section.rows)} claim(s) or entries found ({len(hits)} matching fields)"
     return cite.attach(Report(data, flat, [section], title=title))
 
 
-def _hit_provenance(hit: SearchHit, claim: Claim | None) -> dict[str, Any]:
-    """The date, basis and citations of the claim a hit is in; a hit on a quote cites that quote.
+def _provenance(claim: Claim | None) -> dict[str, Any]:
+    """The date, basis and citations of the claim found; a hit outside any claim has none.
 
-    A hit outside any claim (a title, a name, a headline) has none.
+    (A title, a name, a headline.)
     """
     if claim is None:
         return {"date": None, "within": None, "basis": None, "reasoning": None, "cite": []}
     found = serialize.claim_data(claim)
-    del found["sources"]  # a hit keeps its own: a quote's is its one source
-    if hit.field == "quote":
-        found["cite"] = [c for c in found["cite"] if c["source"] in hit.sources]
+    del found["sources"]  # the row's sources are the claim's, listed before
     return found
+
+
+def _flat_dates(claim: Claim | None) -> dict[str, Any]:
+    """The claim's own date in words, its bounds and its own basis, then its context."""
+    own = serialize.date_flat(claim.date if claim else None)
+    del own["date"]  # the row has it already
+    inside = serialize.within_flat(claim.within if claim else None)
+    del inside["within_id"]  # the row's 'within'
+    return {**own, **inside}
 
 
 def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:

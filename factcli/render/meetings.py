@@ -62,13 +62,16 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
                 **serialize.claim_data(claim),
             }
         )
+        own = serialize.claim_flat(claim)
+        # common's date_text already gives the date in words, or "undated" with its context.
+        del own["date_text"]
         flat.append(
             {
                 **common,
                 "who": "; ".join(who),
                 "met": "; ".join(met),
                 "topics": "; ".join(meeting.topics),
-                **serialize.claim_flat(claim),
+                **own,
             }
         )
     fields = list(flat[0]) if flat else []
