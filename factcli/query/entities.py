@@ -13,6 +13,13 @@ from factcli.query.text import fold
 
 EntityKind = Literal["person", "org"]
 
+#: What an entity of each kind (None: either) is called in messages.
+_LABELS: dict[EntityKind | None, str] = {
+    "person": "person",
+    "org": "organisation",
+    None: "person or organisation",
+}
+
 
 def _names(entity: Entity) -> list[str]:
     return [entity.id.replace("-", " "), entity.name, *entity.aliases]
@@ -44,19 +51,31 @@ def _candidates(facts: FactBase, query: str, kind: EntityKind | None) -> list[En
 
 
 def matching_entity_ids(facts: FactBase, query: str, kind: EntityKind | None) -> set[str]:
-    """Ids of every entity a name could mean (for filters, where several is fine)."""
-    return {e.id for e in _candidates(facts, query, kind)}
+    """Ids of every entity a name could mean (for filters, where several is fine).
+
+    A name that means no entity but is close to some (a misspelling) is the
+    same NotFoundError, naming the closest names, as ``find_entity`` gives; a
+    name close to none is an empty set (the filter then matches nothing).
+    """
+    found = _candidates(facts, query, kind)
+    if not found and (suggestions := _closest_names(facts, query, kind)):
+        raise _not_found(query, kind, suggestions)
+    return {e.id for e in found}
 
 
 def find_entity(facts: FactBase, query: str, kind: EntityKind | None) -> Entity:
     """The one entity a name means; AmbiguousError or NotFoundError (with suggestions) otherwise."""
     found = _candidates(facts, query, kind)
-    label = {"person": "person", "org": "organisation", None: "person or organisation"}[kind]
     if len(found) == 1:
         return found[0]
     if found:
         listing = "; ".join(f"{e.name} ({e.id})" for e in sorted(found, key=lambda e: e.name))
         raise AmbiguousError(f"{query!r} matches {len(found)} entries: {listing}; be more specific")
+    raise _not_found(query, kind, _closest_names(facts, query, kind))
+
+
+def _closest_names(facts: FactBase, query: str, kind: EntityKind | None) -> list[str]:
+    """The names (at most three) of the entities whose names are spelt most like ``query``."""
     pool = {
         fold(n): e.name
         for e in facts.entities.values()
@@ -64,9 +83,13 @@ def find_entity(facts: FactBase, query: str, kind: EntityKind | None) -> Entity:
         for n in _names(e)
     }
     close = difflib.get_close_matches(fold(query), list(pool), n=3, cutoff=0.6)
-    suggestions = list(dict.fromkeys(pool[c] for c in close))
+    return list(dict.fromkeys(pool[c] for c in close))
+
+
+def _not_found(query: str, kind: EntityKind | None, suggestions: list[str]) -> NotFoundError:
+    """The error for a name that means no entity, with the closest names if any."""
     hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-    raise NotFoundError(f"no {label} matching {query!r}{hint}")
+    return NotFoundError(f"no {_LABELS[kind]} matching {query!r}{hint}")
 
 
 #: What an entity appears as, by the section of the claim that names it, in display order.
