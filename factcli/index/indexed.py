@@ -121,8 +121,14 @@ class IndexedFacts(FactsAccess):
     def _bibliography(self) -> list[str]:
         """Every source id, in the order a full load reads them."""
         if self._source_ids is None:
-            rows = self._rows("SELECT id, file, rowid FROM records WHERE key LIKE 'source:%'")
-            self._source_ids = [row[0] for row in _file_order(rows)]
+            # SQL orders the paths as _file_order does when every separator sorts
+            # below any character of a name ("a/y" before "a-b/x"); sorting in
+            # Python took 200 ms of every answer at 10,000 visits.
+            self._source_ids = self._keys(
+                "SELECT id FROM records WHERE key LIKE 'source:%'"
+                " ORDER BY replace(file, ?, char(1)), rowid",
+                os.sep,
+            )
         return self._source_ids
 
     def _all_entity_keys(self) -> list[str]:
