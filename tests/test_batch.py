@@ -92,7 +92,7 @@ def test_an_error_line_is_exactly_this(runner: CliRunner) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         '{"line": 1, "command": "visits --year 1900", "ok": false, "exit_code": 1, '
-        '"error": "no visit matches those filters"}\n'
+        '"result": [], "error": "no visit matches those filters"}\n'  # an empty list is a result
     )
 
 

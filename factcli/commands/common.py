@@ -203,6 +203,24 @@ def _print(report: Report, chosen: OutputFormat) -> None:
     render(report, chosen, sys.stdout)
 
 
+def emit_empty(
+    report: Report,
+    fields_when_empty: list[str],
+    output_format: OutputFormat,
+    as_json: bool,
+    fields: str | None = None,
+) -> None:
+    """An empty list, as a document scripts can read: ``[]``, a CSV header row, no JSONL line.
+
+    Table, Markdown and HTML print nothing; the caller then says why on stderr
+    and exits 1, as for any answer that found nothing.
+    """
+    chosen = OutputFormat.json if as_json else output_format
+    if chosen in (OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv):
+        report.record_fields = fields_when_empty
+        emit(report, output_format, as_json, fields)
+
+
 def emit(
     report: Report, output_format: OutputFormat, as_json: bool, fields: str | None = None
 ) -> None:

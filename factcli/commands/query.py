@@ -17,12 +17,14 @@ from factcli.commands.common import (
     JsonOption,
     SkipInvalidOption,
     emit,
+    emit_empty,
     facts_root,
     open_facts,
     report_errors,
 )
 from factcli.errors import NotFoundError, UsageError
 from factcli.model.edtf import EdtfError, parse_edtf
+from factcli.model.records import FactBase
 from factcli.query import entities, overview
 from factcli.query import visits as visit_query
 from factcli.query.access import FactsAccess
@@ -145,6 +147,8 @@ def visits(
         facts, found = access.visits(criteria)
         if not found:
             explain_empty(access, person, org)
+            empty = views.visits_report(facts, [])
+            emit_empty(empty, views.VISIT_FIELDS, output_format, as_json, fields)
             raise NotFoundError("no visit matches those filters")
     emit(views.visits_report(facts, found), output_format, as_json, fields)
 
@@ -247,7 +251,12 @@ def search(
 
     query = parse_query(text, thesaurus_for(facts_root(facts_dir)))
     with open_facts(facts_dir, skip_invalid) as access:
-        facts, hits = access.search(query, limit)
+        try:
+            facts, hits = access.search(query, limit)
+        except NotFoundError:
+            empty = listings.search_report(FactBase(), text, [])
+            emit_empty(empty, listings.SEARCH_FIELDS, output_format, as_json, fields)
+            raise
     emit(listings.search_report(facts, text, hits), output_format, as_json, fields)
 
 
@@ -272,6 +281,8 @@ def timeline(
         facts, found = access.timeline(criteria)
         if not found:
             explain_empty(access, person, org)
+            empty = listings.timeline_report(facts, [])
+            emit_empty(empty, listings.TIMELINE_FIELDS, output_format, as_json, fields)
             raise NotFoundError("nothing on the timeline matches those filters")
     emit(listings.timeline_report(facts, found), output_format, as_json, fields)
 
@@ -320,6 +331,11 @@ def sources(
         visit_query.get_visit(facts, visit)
     uses = overview.source_usage(facts, visit)
     if not uses:
+        if output_format in (SourcesFormat.csl_json, SourcesFormat.bibtex) and not as_json:
+            raise NotFoundError("no sources")
+        chosen = OutputFormat.json if as_json else OutputFormat(output_format.value)
+        empty = listings.sources_report(facts, [])
+        emit_empty(empty, listings.SOURCES_FIELDS, chosen, as_json, fields)
         raise NotFoundError("no sources")
     if output_format in (SourcesFormat.csl_json, SourcesFormat.bibtex) and not as_json:
         from factcli.render import citations
@@ -346,5 +362,7 @@ def conflicts(
         facts = access.everything()
     found = overview.conflicts(facts)
     if not found:
+        empty = listings.conflicts_report(facts, [])
+        emit_empty(empty, listings.CONFLICTS_FIELDS, output_format, as_json, fields)
         raise NotFoundError("no disagreements between sources are recorded")
     emit(listings.conflicts_report(facts, found), output_format, as_json, fields)

@@ -37,6 +37,26 @@ def _match(found: ClaimHit) -> Cell:
     return Cell(text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rstrip() + "…")
 
 
+#: The columns of each list's CSV, for an answer with no rows (a header row is still an answer).
+SEARCH_FIELDS = [
+    "record_id", "record_kind", "section", "field", "label", "snippet", "highlights", "sources",
+    "quotes", "score", "date", "within", "basis", "reasoning", "cite",
+]  # fmt: skip
+TIMELINE_FIELDS = [
+    "id", "kind", "event_kind", "title", "start", "end", "dates", "dates_text", "city",
+    "country", "sources", "occasion", "delegation_size", "delegation_reported",
+    "delegation_people", "delegation_groups",
+]  # fmt: skip
+SOURCES_FIELDS = [
+    "number", "id", "publisher", "headline", "author", "translator", "reported_by",
+    "wire_service", "published", "language", "url", "archive", "basis", "reasoning", "claims",
+]  # fmt: skip
+CONFLICTS_FIELDS = [
+    "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
+    "within_end", "basis", "reasoning", "sources", "quote",
+]  # fmt: skip
+
+
 def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
     """``factcli search``: one row per claim found, labelled in words, with its quote.
 

@@ -187,10 +187,13 @@ def select_fields(report: Report, fields: list[str], *, flat: bool) -> Report:
     """
     items = report.records if flat else report.data
     rows = items if isinstance(items, list) else [items]
-    available = list(dict.fromkeys(key for row in rows for key in row))
+    # An empty answer still has its fields (``record_fields``), so a valid choice stays valid.
+    available = list(dict.fromkeys([*report.record_fields, *(k for row in rows for k in row)]))
     unknown = [f for f in fields if f not in available]
     if unknown or not available:
         raise KeyError(", ".join(available))
+    if not rows and not isinstance(items, dict):
+        return replace(report, record_fields=fields)
     picked = [{f: row.get(f) for f in fields} for row in rows]
     if flat:
         return replace(report, records=picked, record_fields=fields)

@@ -18,6 +18,13 @@ from factcli.render.labels import (
 )
 from factcli.render.report import Cell, CellLike, Report, Section
 
+#: The columns of the visits CSV, for an answer with no rows.
+VISIT_FIELDS = [
+    "id", "kind", "title", "occasion", "start", "end", "dates", "dates_text", "city", "country",
+    "places", "delegation_size", "delegation_reported", "delegation_people", "delegation_groups",
+    "counterparts",
+]  # fmt: skip
+
 
 def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
     """``factcli visits``: one row per visit."""
