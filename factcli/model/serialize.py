@@ -331,7 +331,12 @@ def source_data(source: Source) -> Data:
         "language": source.language,
         "url": source.url,
         "archive": source.archive,
-        **(evidence_data(source.evidence) if source.evidence else {}),
+        # The same keys for every source; one whose entry cites nothing has no basis either.
+        **(
+            evidence_data(source.evidence)
+            if source.evidence
+            else {"basis": None, "reasoning": None, "sources": [], "cite": []}
+        ),
     }
 
 

@@ -40,7 +40,9 @@ def _match(found: ClaimHit) -> Cell:
 #: The columns of each list's CSV, for an answer with no rows (a header row is still an answer).
 SEARCH_FIELDS = [
     "record_id", "record_kind", "section", "field", "label", "snippet", "highlights", "sources",
-    "quotes", "score", "date", "within", "basis", "reasoning", "cite",
+    "quotes", "score", "date", "within", "basis", "reasoning", "cite", "fields", "date_text",
+    "date_earliest", "date_latest", "date_basis", "date_reasoning", "within_kind",
+    "within_title", "within_start", "within_end", "within_text",
 ]  # fmt: skip
 TIMELINE_FIELDS = [
     "id", "kind", "event_kind", "title", "start", "end", "dates", "dates_text", "city",
@@ -53,7 +55,8 @@ SOURCES_FIELDS = [
 ]  # fmt: skip
 CONFLICTS_FIELDS = [
     "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
-    "within_end", "basis", "reasoning", "sources", "quote",
+    "within_end", "basis", "reasoning", "sources", "quote", "date_text", "date_earliest",
+    "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
 ]  # fmt: skip
 
 
