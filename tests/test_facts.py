@@ -446,6 +446,8 @@ def test_every_visit_is_found_by_his_name(runner: CliRunner) -> None:
         ("2022-eef-announcement", ["global-new-light-of-myanmar"]),  # he is its subject
         ("2020-11-election", ["nld", "aung-san-suu-kyi"]),  # Win Myint: "in November"
         ("2022-07-blinken-thailand", ["antony-blinken"]),  # ASEAN was called on
+        ("2021-01-wang-yi-myanmar", ["wang-yi"]),  # "to meet" her: a purpose
+        ("2021-02-01-coup", ["min-aung-hlaing", "myanmar-military"]),  # she was deposed
     ],
 )
 def test_participants_are_only_who_took_part(
