@@ -241,7 +241,7 @@ def test_facts_dir_option_and_environment(
 
 def test_missing_facts_dir_is_a_clean_error(runner: CliRunner, tmp_path: Path) -> None:
     code, out, err = invoke(runner, "visits", "-d", str(tmp_path / "nope"))
-    assert (code, out) == (1, "")
+    assert (code, out) == (2, "")
     assert "does not exist" in err and "Traceback" not in err
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
+
+from .conftest import MINI
 
 MISSPELT = "Min Aung Hliang"
 SUGGESTION = f"factcli: no person matching '{MISSPELT}'; did you mean Min Aung Hlaing?\n"
@@ -62,3 +67,85 @@ def test_a_name_close_to_none_still_just_matches_nothing(runner: CliRunner) -> N
 def test_a_right_name_still_filters(runner: CliRunner) -> None:
     code, out, err = invoke(runner, "visits", "--person", "shoigu", "--fields", "id", "-f", "csv")
     assert (code, out, err) == (0, "id\n2021-06-moscow\n", "")
+
+
+@pytest.mark.parametrize("via", ["option", "variable"])
+def test_an_empty_folder_is_no_fact_base(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, via: str
+) -> None:
+    (tmp_path / "notes.txt").write_text("not facts\n", encoding="utf-8")
+    if via == "option":
+        args, setting = ["visits", "-d", str(tmp_path)], "--facts-dir"
+    else:
+        monkeypatch.setenv("FACTCLI_FACTS_DIR", str(tmp_path))
+        args, setting = ["visits"], "FACTCLI_FACTS_DIR"
+    assert invoke(runner, *args) == (
+        2,
+        "",
+        f"factcli: {tmp_path}: no fact base here (named by {setting}): looked for "
+        "sources.toml and other *.toml fact files in it and its subfolders, and found none\n",
+    )
+
+
+@pytest.mark.parametrize("command", ["visits", "validate", "info", "search Rosatom"])
+def test_a_missing_facts_dir_is_a_usage_error(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str
+) -> None:
+    monkeypatch.setenv("FACTCLI_FACTS_DIR", str(tmp_path / "nope"))
+    assert invoke(runner, *command.split()) == (
+        2,
+        "",
+        f"factcli: {tmp_path / 'nope'}: facts directory does not exist "
+        "(named by FACTCLI_FACTS_DIR)\n",
+    )
+
+
+def test_a_folder_with_fact_files_but_no_sources_toml_still_answers(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    shutil.copytree(MINI, tmp_path / "base")
+    (tmp_path / "base" / "sources.toml").rename(tmp_path / "base" / "bibliography.toml")
+    code, out, err = invoke(runner, "visits", "-d", str(tmp_path / "base"), "-f", "csv")
+    assert (code, err) == (0, "") and "2020-03-springfield" in out
+
+
+@pytest.mark.parametrize(
+    ("options", "shown"),
+    [
+        (["--since", "2022", "--until", "2021"], "--since 2022 --until 2021"),
+        (["--year", "2021", "--since", "2022-07"], "--year 2021 --since 2022-07"),
+        (["--until", "2020-12-31", "--year", "2021"], "--year 2021 --until 2020-12-31"),
+    ],
+)
+@pytest.mark.parametrize("command", ["visits", "timeline", "meetings"])
+def test_an_empty_period_is_a_usage_error(
+    runner: CliRunner, command: str, options: list[str], shown: str
+) -> None:
+    assert invoke(runner, command, *options) == (
+        2,
+        "",
+        f"factcli: {shown}: no day is in that period (it would end before it starts)\n",
+    )
+
+
+def test_a_one_day_period_is_not_empty(runner: CliRunner) -> None:
+    code, out, _ = invoke(
+        runner, "visits", "--since", "2021-06-22", "--until", "2021-06-22", "-f", "csv"
+    )
+    assert code == 0 and "2021-06-moscow" in out
+
+
+@pytest.mark.parametrize("year", ["0", "10000"])
+def test_a_year_out_of_range_is_a_usage_error_not_a_traceback(runner: CliRunner, year: str) -> None:
+    code, out, err = invoke(runner, "visits", "--year", year)
+    assert (code, out) == (2, "")
+    assert f"Invalid value for '--year': {year} is not in the range 1<=x<=9999." in err
+
+
+@pytest.mark.parametrize("text", ["", "  ", "?!"])
+def test_a_search_with_no_words_is_a_usage_error(runner: CliRunner, text: str) -> None:
+    assert invoke(runner, "search", text) == (
+        2,
+        "",
+        "factcli: search needs at least one word to look for\n",
+    )

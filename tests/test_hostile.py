@@ -195,7 +195,7 @@ def test_facts_dir_that_is_a_file(runner: CliRunner, tmp_path: Path) -> None:
     afile = tmp_path / "facts.toml"
     afile.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["visits", "-d", str(afile)])
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert (result.exit_code, result.stdout) == (2, "")
     assert f"{afile}: is not a directory" in result.stderr
 
 

@@ -83,18 +83,17 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 
 def facts_root(facts_dir: Path | None) -> Path:
-    """The fact base to use: ``--facts-dir`` (or FACTCLI_FACTS_DIR), else the bundled one."""
-    from factcli.model.location import default_facts_dir
+    """The fact base to use: ``--facts-dir`` (or FACTCLI_FACTS_DIR), checked, else the default."""
+    from factcli.model.location import chosen_facts_dir
 
-    return facts_dir or default_facts_dir()
+    return chosen_facts_dir(facts_dir)
 
 
 def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
     """The fact base to answer from; broken files stop it unless ``skip_invalid``."""
     from factcli.model.loader import load_facts
-    from factcli.model.location import default_facts_dir
 
-    facts, problems = load_facts(facts_dir or default_facts_dir(), skip_invalid=skip_invalid)
+    facts, problems = load_facts(facts_root(facts_dir), skip_invalid=skip_invalid)
     if problems:
         for problem in problems:
             print(message(f"skipped: {problem}"), file=sys.stderr)
@@ -133,9 +132,7 @@ def holding_facts() -> Iterator[None]:
 
 def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAccess:
     """Answers from the index when it can give them, else from the files loaded whole."""
-    from factcli.model.location import default_facts_dir
-
-    root = facts_dir or default_facts_dir()
+    root = facts_root(facts_dir)
     if _held is None:
         return _open_facts(root, facts_dir, skip_invalid)
     key = (root.absolute(), skip_invalid)

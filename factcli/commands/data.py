@@ -17,6 +17,7 @@ from factcli.commands.common import (
     JsonOption,
     check_output,
     emit,
+    facts_root,
     load,
     report_errors,
 )
@@ -49,13 +50,10 @@ def validate(
     """Check syntax, types, required keys, dates, unique ids and references; list every problem."""
     from factcli.model.files import discover
     from factcli.model.loader import load_paths, named_files
-    from factcli.model.location import default_facts_dir
     from factcli.render import listings
 
-    if paths:
-        files = named_files(paths)
-    else:
-        files = [(p, str(p)) for p in discover(facts_dir or default_facts_dir())]
+    root_files = [] if paths else discover(facts_root(facts_dir))
+    files = named_files(paths) if paths else [(p, str(p)) for p in root_files]
     result = load_paths(files)
     machine_readable = as_json or output_format is not OutputFormat.table
     if machine_readable:

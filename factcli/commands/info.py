@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from factcli.commands.common import (
     FactsDirOption,
     FieldsOption,
@@ -15,7 +13,7 @@ from factcli.commands.common import (
     open_facts,
     report_errors,
 )
-from factcli.model.location import bundled_facts_dir, discovered_facts_dir
+from factcli.model.location import bundled_facts_dir, discovered_facts_dir, named_by
 from factcli.query.overview import base_counts
 from factcli.query.words import BUILT_IN_THESAURUS, THESAURUS_FILE_NAME
 from factcli.render.formats import OutputFormat
@@ -35,8 +33,7 @@ def info(
 
     root = facts_root(facts_dir)
     if facts_dir is not None:
-        chosen = "FACTCLI_FACTS_DIR" if os.environ.get("FACTCLI_FACTS_DIR") else "--facts-dir"
-        how = f"named by {chosen}"
+        how = f"named by {named_by(facts_dir)}"
     elif root == discovered_facts_dir():
         how = "a facts/ folder with sources.toml in the current folder or above"
     else:

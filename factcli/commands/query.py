@@ -34,7 +34,10 @@ from factcli.render.formats import OutputFormat
 from factcli.render.report import with_quotes
 from factcli.render.safe import message
 
-YearOption = Annotated[int | None, typer.Option("--year", help="Only those overlapping this year.")]
+YearOption = Annotated[
+    int | None,
+    typer.Option("--year", min=1, max=9999, help="Only those overlapping this year."),
+]
 SinceOption = Annotated[
     str | None,
     typer.Option(
@@ -114,8 +117,8 @@ def visit_filter(
     person: str | None,
     org: str | None,
 ) -> VisitFilter:
-    """The filter the visit options ask for; UsageError for a malformed date."""
-    return VisitFilter(
+    """The filter the visit options ask for; UsageError for a malformed date or an empty period."""
+    criteria = VisitFilter(
         year=year,
         since=_day(since, "--since", latest=False),
         until=_day(until, "--until", latest=True),
@@ -124,6 +127,11 @@ def visit_filter(
         person=person,
         org=org,
     )
+    if visit_query.empty_period(criteria):
+        given = [(o, v) for o, v in (("--year", year), ("--since", since), ("--until", until))]
+        options = " ".join(f"{o} {v}" for o, v in given if v is not None)
+        raise UsageError(f"{options}: no day is in that period (it would end before it starts)")
+    return criteria
 
 
 @report_errors

@@ -7,7 +7,10 @@ otherwise the fact base bundled with factcli.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from factcli.errors import UsageError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -39,3 +42,35 @@ def discovered_facts_dir(start: Path | None = None) -> Path | None:
 def default_facts_dir() -> Path:
     """The fact base to use when none is named: one found from the current folder, else bundled."""
     return discovered_facts_dir() or bundled_facts_dir()
+
+
+def named_by(named: Path) -> str:
+    """Which setting named a facts folder: FACTCLI_FACTS_DIR when it holds that path."""
+    from_env = os.environ.get("FACTCLI_FACTS_DIR")
+    return "FACTCLI_FACTS_DIR" if from_env and Path(from_env) == named else "--facts-dir"
+
+
+def chosen_facts_dir(named: Path | None) -> Path:
+    """The fact base to answer from; UsageError when a named folder holds none.
+
+    A folder with sources.toml is taken at once (one stat, on every run); any
+    other is looked through for fact files, so that an empty or unrelated
+    folder is reported as such rather than as a fact base with no matches.
+    """
+    if named is None:
+        return default_facts_dir()
+    setting = named_by(named)
+    if not named.exists():
+        raise UsageError(f"{named}: facts directory does not exist (named by {setting})")
+    if not named.is_dir():
+        raise UsageError(f"{named}: is not a directory (named by {setting})")
+    if (named / MARKER).is_file():
+        return named
+    from factcli.model.files import discover
+
+    if not discover(named):
+        raise UsageError(
+            f"{named}: no fact base here (named by {setting}): looked for {MARKER} and "
+            "other *.toml fact files in it and its subfolders, and found none"
+        )
+    return named

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
-from factcli.errors import NotFoundError
+from factcli.errors import NotFoundError, UsageError
 from factcli.model.claims import NameOf, walk
 from factcli.model.records import FactBase
 from factcli.query.text import fold, fold_with_offsets
@@ -126,10 +126,10 @@ def _snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[
 
 
 def query_terms(query: str) -> list[str]:
-    """The folded words of a query; NotFoundError if it has none."""
+    """The folded words of a query; UsageError if it has none."""
     terms = fold(query).split()
     if not terms:
-        raise NotFoundError("search needs at least one word")
+        raise UsageError("search needs at least one word to look for")
     return terms
 
 

@@ -45,6 +45,16 @@ def in_period(value: EdtfDate, criteria: VisitFilter) -> bool:
     return value.overlaps(criteria.since, criteria.until)
 
 
+def empty_period(criteria: VisitFilter) -> bool:
+    """Whether ``--year``, ``--since`` and ``--until`` together leave no day at all."""
+    lows = [d for d in (criteria.since,) if d is not None]
+    highs = [d for d in (criteria.until,) if d is not None]
+    if criteria.year is not None:
+        lows.append(date(criteria.year, 1, 1))
+        highs.append(date(criteria.year, 12, 31))
+    return bool(lows and highs) and max(lows) > min(highs)
+
+
 def matcher(facts: FactBase, criteria: VisitFilter) -> Callable[[Visit | Event], bool]:
     """A test for the criteria; names are resolved to registry ids once, not per record."""
     people = matching_entity_ids(facts, criteria.person, "person") if criteria.person else None

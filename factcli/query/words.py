@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from factcli.errors import NotFoundError, UsageError
+from factcli.errors import UsageError
 from factcli.query.text import fold
 
 #: The thesaurus shipped with factcli; a fact base's own ``thesaurus.toml`` adds to it.
@@ -95,7 +95,7 @@ def _unit(text: str, words: tuple[str, ...], thesaurus: Thesaurus) -> Unit:
 
 
 def parse_query(text: str, thesaurus: Thesaurus = ()) -> Query:
-    """The units of a query: "quoted phrases" and single words; NotFoundError if none."""
+    """The units of a query: "quoted phrases" and single words; UsageError if none."""
     pieces: list[tuple[str, tuple[str, ...]]] = []
     for match in _PHRASE.finditer(text):
         raw = match[1] if match[1] is not None else match[2]
@@ -107,7 +107,7 @@ def parse_query(text: str, thesaurus: Thesaurus = ()) -> Query:
         else:
             pieces.extend((w, (w,)) for w in words)
     if not pieces:
-        raise NotFoundError("search needs at least one word")
+        raise UsageError("search needs at least one word to look for")
     every = tuple(w for _, words in pieces for w in words)
     # Typed without quotes, a thesaurus phrase (death toll) is still one unit.
     if len(pieces) > 1 and any(_stems(every) == _stems(e) for g in thesaurus for e in g):
