@@ -6,12 +6,14 @@ each claim keeps its basis, reasoning, source ids and quotes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from factcli.model.claims import Claim, Within
+from factcli.model.claims import Claim, Within, record_claims
 from factcli.model.dates import date_text, span_text
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import (
+    Citation,
     DateClaim,
     Entity,
     Event,
@@ -199,6 +201,40 @@ def delegation_words(facts: FactBase, visit: Visit) -> str:
     if groups:
         parts.append(f"{groups} {'group' if groups == 1 else 'groups'}")
     return ", ".join(parts)
+
+
+#: The sections of a visit whose claims a row of ``factcli visits`` shows:
+#: its dates, its places, its delegation (counted) and its counterparts.
+VISIT_ROW_SECTIONS = frozenset({"start", "end", "places", "delegation", "counterparts"})
+
+
+def cite_data(citations: Iterable[Citation]) -> list[Data]:
+    """Citations as JSON: each a source id and its verbatim quote."""
+    return [{"source": c.source, "quote": c.quote} for c in citations]
+
+
+def shown_cite(record: Visit | Event, sections: frozenset[str]) -> tuple[Citation, ...]:
+    """Every citation of the record's claims in ``sections``, in walk order, each once.
+
+    A row that sums up a record cites exactly the claims it shows, each with its own.
+    """
+    return tuple(
+        dict.fromkeys(
+            c for claim in record_claims(record) if claim.section in sections for c in claim.cite
+        )
+    )
+
+
+def visit_row(facts: FactBase, visit: Visit) -> Data:
+    """A row of ``factcli visits``: the summary, the planned counterparts, and what it cites."""
+    cited = shown_cite(visit, VISIT_ROW_SECTIONS)
+    return {
+        **visit_summary(facts, visit),
+        # Those the sources only announce ("will hold talks"), the table's "(planned)".
+        "counterparts_planned": [facts.name_of(c.who) for c in visit.counterparts if c.planned],
+        "sources": list(dict.fromkeys(c.source for c in cited)),
+        "cite": cite_data(cited),
+    }
 
 
 def visit_summary(facts: FactBase, visit: Visit) -> Data:

@@ -22,13 +22,13 @@ from factcli.render.report import Cell, CellLike, Report, Section
 VISIT_FIELDS = [
     "id", "kind", "title", "occasion", "start", "end", "dates", "dates_text", "city", "country",
     "places", "delegation_size", "delegation_reported", "delegation_people", "delegation_groups",
-    "counterparts",
+    "counterparts", "counterparts_planned", "sources", "cite",
 ]  # fmt: skip
 
 
 def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
     """``factcli visits``: one row per visit."""
-    data = [serialize.visit_summary(facts, v) for v in visits]
+    data = [serialize.visit_row(facts, v) for v in visits]
     section = Section("Visits", ["ID", "Dates", "Place", "Occasion", "Deleg.", "Counterparts"])
     for visit in visits:
         section.rows.append(
@@ -44,7 +44,14 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
             ]
         )
     flat = [
-        {**row, "places": "; ".join(row["places"]), "counterparts": "; ".join(row["counterparts"])}
+        {
+            **row,
+            "places": "; ".join(row["places"]),
+            "counterparts": "; ".join(row["counterparts"]),
+            "counterparts_planned": "; ".join(row["counterparts_planned"]),
+            "sources": ";".join(row["sources"]),
+            "cite": " | ".join(c["quote"] for c in row["cite"]),
+        }
         for row in data
     ]
     return Report(data, flat, [section], title=f"{len(visits)} visit(s)")
