@@ -142,3 +142,16 @@ def test_adding_a_fact_walkthrough_runs_as_written(
     assert ran == ["new", "quote", "validate", "verify-quotes", "diff"]
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
         README.write_text(text.replace(section, updated), encoding="utf-8")
+
+
+def test_setup_commands_make_their_own_venv_and_ci_runs_the_test_one() -> None:
+    """Each set-up command works as printed in a new shell with only python3 and pip."""
+    setup = _readme_section(README.read_text(encoding="utf-8"), "## Set-up")
+    commands = re.findall(r"```bash\n(.*?)\n```", setup, re.S)
+    venv = "python3 -m venv .venv && . .venv/bin/activate && "
+    assert commands == [
+        venv + "python -m pip install . && factcli visits",
+        venv + 'python -m pip install ".[test]" && python -m pytest',
+    ]
+    ci_lines = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci_lines[-1] == commands[1]
