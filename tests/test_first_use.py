@@ -149,3 +149,27 @@ def test_a_search_with_no_words_is_a_usage_error(runner: CliRunner, text: str) -
         "",
         "factcli: search needs at least one word to look for\n",
     )
+
+
+def test_a_quote_that_opens_with_a_mark_gets_no_second_one(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "military cooperation", "-f", "markdown")
+    assert code == 0 and "““" not in out
+    assert (
+        "| statement by Thein Tun Oo, June 2021 visit | Military cooperation with Russia is a "
+        "really important international issue, especially for peace in the Asia-Pacific reg… | "
+        "“Military cooperation with Russia is a really important international issue, "
+        "especially for peace in the Asia-Pacific re… | [^3] |\n"
+    ) in out
+    code, out, _ = invoke(runner, "show", "2021-06-moscow", "--quotes", "-f", "markdown")
+    assert code == 0 and "““" not in out
+    assert (
+        "|  | \\[3\\] “Military cooperation with Russia is a really important international "
+        "issue, especially for peace in the Asia-Pacific region, which will be important to "
+        "Myanmar in the future,” he said. |  |  |\n"
+    ) in out
+
+
+def test_a_quote_without_its_own_marks_is_put_in_marks(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "search", "terrorists", "-f", "markdown")
+    assert code == 0
+    assert '| “Myanmar\'s military says it is fighting "terrorists" and is seeking' in out

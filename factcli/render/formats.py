@@ -10,7 +10,7 @@ import enum
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from factcli.render.report import CellLike, Report, header_legend, section_legend
+from factcli.render.report import CellLike, Report, header_legend, in_quote_marks, section_legend
 from factcli.render.safe import json_dumps, spreadsheet_safe, visible
 
 
@@ -159,7 +159,7 @@ def _md_linked_sources(report: Report, out: TextIO) -> None:
         if source.url and is_web_url(source.url):
             line += f" <{md_url(source.url)}>"
             links = [
-                f"[“{_md(q)}”](<{md_url(text_fragment_url(source.url, q))}>)"
+                f"[{_md(in_quote_marks(q))}](<{md_url(text_fragment_url(source.url, q))}>)"
                 for q in quotes.get(source.number, [])
             ]
             if links:

@@ -23,6 +23,7 @@ from factcli.render.report import (
     SourceNote,
     cell_text,
     header_legend,
+    in_quote_marks,
     section_legend,
 )
 from factcli.render.safe import visible
@@ -95,7 +96,7 @@ def _marks(marks: Marks) -> str:
     """``[1]`` links to source 1, ``†1`` to inference note 1; a source's quotes show on hover."""
     links = []
     for number in marks.sources:
-        quoted = " ".join(f"“{quote}”" for n, quote in marks.quotes if n == number)
+        quoted = " ".join(in_quote_marks(quote) for n, quote in marks.quotes if n == number)
         title = f' title="{_text(quoted)}"' if quoted else ""
         links.append(f'<a href="#source-{number}"{title}>[{number}]</a>')
     links += [f'<a href="#note-{n}">†{n}</a>' for n in marks.inferences]
@@ -107,7 +108,7 @@ def _quotes(marks: Marks | None) -> str:
     if marks is None or not marks.quotes:
         return ""
     return "".join(
-        f'<span class="quote">[{n}] “{_text(quote)}”</span>'
+        f'<span class="quote">[{n}] {_text(in_quote_marks(quote))}</span>'
         for n, quote in dict.fromkeys(marks.quotes)
     )
 
@@ -222,7 +223,7 @@ def _source(note: SourceNote, quotes: list[str]) -> str:
         # Each quote cited from it links to its words on the page (a text fragment).
         links = [
             f'<li><a href="{escape(text_fragment_url(note.url, q), quote=True)}" '
-            f'rel="noreferrer">“{_text(q)}”</a></li>'
+            f'rel="noreferrer">{_text(in_quote_marks(q))}</a></li>'
             for q in quotes
         ]
         if links:

@@ -13,19 +13,21 @@ from factcli.query.overview import Conflict, SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SNIPPET_CHARS, SearchHit
 from factcli.render.labels import Citations, claim_date_cell, date_label, place_label, span_label
-from factcli.render.report import Cell, Report, Section
+from factcli.render.report import Cell, Report, Section, in_quote_marks
 
 
 def _quoted(hit: SearchHit | None, quotes: tuple[str, ...]) -> Cell:
     """The claim's quote in quotation marks: the matched one highlighted, else its first."""
     if hit is not None:
-        return Cell(f"“{hit.snippet}”", tuple((a + 1, b + 1) for a, b in hit.highlights))
+        shown = in_quote_marks(hit.snippet)
+        shift = 0 if shown == hit.snippet else 1
+        return Cell(shown, tuple((a + shift, b + shift) for a, b in hit.highlights))
     if not quotes:
         return Cell("")
     quote = quotes[0]
     if len(quote) > SNIPPET_CHARS:
         quote = quote[:SNIPPET_CHARS].rstrip() + "…"
-    return Cell(f"“{quote}”")
+    return Cell(in_quote_marks(quote))
 
 
 def _match(found: ClaimHit) -> Cell:

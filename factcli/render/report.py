@@ -8,6 +8,16 @@ from typing import Any, NamedTuple
 
 from factcli.model.dates import INFERRED_LEGEND, shows_inferred_mark
 
+#: Marks a quote can open with. One that does is shown as it is: another mark
+#: before it would read as a doubled mark (““Military…), and one after it
+#: would close a quotation the text itself closes in the middle (…,” he said.).
+OPENING_MARKS = ("“", '"', "„", "«", "‘")
+
+
+def in_quote_marks(quote: str) -> str:
+    """A verbatim quote between “ and ”, unless it opens with a quotation mark of its own."""
+    return quote if quote.startswith(OPENING_MARKS) else f"“{quote}”"
+
 
 class Marks(NamedTuple):
     """Citation markers after a value: numbered sources [1] and numbered inferences †1.
@@ -143,7 +153,7 @@ def _quote_row(section: Section, row: list[CellLike]) -> list[CellLike] | None:
     quotes = [q for cell in row if isinstance(cell, Cell) and cell.marks for q in cell.marks.quotes]
     if not quotes:
         return None
-    text = " ".join(f"[{n}] “{quote}”" for n, quote in dict.fromkeys(quotes))
+    text = " ".join(f"[{n}] {in_quote_marks(quote)}" for n, quote in dict.fromkeys(quotes))
     # The quotes go in the column that holds the most text, where they wrap best.
     columns = range(len(section.columns) - 1 or 1)
     widest = max(columns, key=lambda i: max(len(cell_text(r[i])) for r in section.rows))

@@ -16,7 +16,7 @@ from factcli.render.labels import (
     place_label,
     span_label,
 )
-from factcli.render.report import Cell, CellLike, Report, Section
+from factcli.render.report import Cell, CellLike, Report, Section, in_quote_marks
 
 #: The columns of the visits CSV, for an answer with no rows.
 VISIT_FIELDS = [
@@ -124,7 +124,7 @@ def _event_report(facts: FactBase, event: Event, cite: Citations) -> Report:
     rows.insert(0, flat_row(event.id, "event", event.summary, summary))
     quotes = Section("Evidence", ["Quote", "Src"])
     for citation in event.evidence.cite:
-        quotes.rows.append([f"“{citation.quote}”", cite.marks(Evidence((citation,)))])
+        quotes.rows.append([in_quote_marks(citation.quote), cite.marks(Evidence((citation,)))])
     sections.append(quotes)
     data = serialize.event_data(facts, event)
     return Report(data, rows, sections, title=event.title, header=header, key=event.id)
