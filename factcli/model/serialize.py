@@ -96,20 +96,26 @@ def claim_data(claim: Claim) -> Data:
     }
 
 
-def date_flat(claim: DateClaim | None) -> Data:
-    """A claim's own date as flat cells: EDTF, words, first and last day, its OWN basis.
+def date_cells(claim: DateClaim | None, name: str) -> Data:
+    """A date as flat cells named after it: EDTF, words, first and last day, its OWN basis.
 
-    The date's basis and reasoning are its own: a stated claim can carry an
-    inferred date ("10 days before the coup"), and a row must not show it as stated.
+    ``name`` holds the EDTF form, never a day: a month or a range must not look
+    like an exact day. The date's basis and reasoning are its own: a stated
+    claim can carry an inferred date ("10 days before the coup").
     """
     return {
-        "date": claim.value.text if claim else None,
-        "date_text": date_text(claim) if claim else None,
-        "date_earliest": iso_earliest(claim.value) if claim else None,
-        "date_latest": iso_latest(claim.value) if claim else None,
-        "date_basis": claim.basis if claim else None,
-        "date_reasoning": claim.reasoning if claim else None,
+        name: claim.value.text if claim else None,
+        f"{name}_text": date_text(claim) if claim else None,
+        f"{name}_earliest": iso_earliest(claim.value) if claim else None,
+        f"{name}_latest": iso_latest(claim.value) if claim else None,
+        f"{name}_basis": claim.basis if claim else None,
+        f"{name}_reasoning": claim.reasoning if claim else None,
     }
+
+
+def date_flat(claim: DateClaim | None) -> Data:
+    """A claim's own date as flat cells: ``date``, ``date_text``, ..., ``date_reasoning``."""
+    return date_cells(claim, "date")
 
 
 def within_flat(within: Within | None) -> Data:
@@ -362,7 +368,8 @@ def source_data(source: Source) -> Data:
         "translator": source.translator,
         "reported_by": source.reported_by,
         "wire_service": source.wire_service,
-        "published": iso_earliest(source.published.value),
+        # EDTF: "2022-07/2022-08" for a date the sources give as a range, never its first day.
+        "published": source.published.value.text,
         "published_date": date_data(source.published),
         "language": source.language,
         "url": source.url,

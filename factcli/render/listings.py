@@ -54,6 +54,8 @@ TIMELINE_FIELDS = [
 SOURCES_FIELDS = [
     "number", "id", "publisher", "headline", "author", "translator", "reported_by",
     "wire_service", "published", "language", "url", "archive", "basis", "reasoning", "claims",
+    "published_text", "published_earliest", "published_latest", "published_basis",
+    "published_reasoning",
 ]  # fmt: skip
 CONFLICTS_FIELDS = [
     "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
@@ -189,7 +191,14 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
             ]
         )
         data.append({"number": use.number, **serialize.source_data(source), "claims": use.claims})
-    flat = [{k: v for k, v in row.items() if not isinstance(v, (list, dict))} for row in data]
+    flat = [
+        {
+            **{k: v for k, v in row.items() if not isinstance(v, (list, dict))},
+            # The publication date's words, bounds and own basis, after the existing columns.
+            **serialize.date_cells(use.source.published, "published"),
+        }
+        for row, use in zip(data, uses, strict=True)
+    ]
     return Report(data, flat, [section], title=f"{len(uses)} source(s)")
 
 
