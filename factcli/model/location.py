@@ -66,9 +66,10 @@ def chosen_facts_dir(named: Path | None) -> Path:
         raise UsageError(f"{named}: is not a directory (named by {setting})")
     if (named / MARKER).is_file():
         return named
-    from factcli.model.files import discover
+    from factcli.model.files import fact_file_entries
 
-    if not discover(named):
+    # The first fact file settles it: listing a large base on every run would not.
+    if next(fact_file_entries(named), None) is None:
         raise UsageError(
             f"{named}: no fact base here (named by {setting}): looked for {MARKER} and "
             "other *.toml fact files in it and its subfolders, and found none"
