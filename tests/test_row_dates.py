@@ -13,7 +13,7 @@ import json
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from tests.conftest import FACTS
+from tests.conftest import FACTS, MINI
 
 
 def _csv(*args: str) -> list[dict[str, str]]:
@@ -116,3 +116,19 @@ def test_search_json_has_one_row_per_claim_as_the_table() -> None:
         app, ["search", "killed", "--format", "jsonl", "--facts-dir", str(FACTS)]
     )
     assert len(jsonl.stdout.splitlines()) == 3
+
+
+def test_visit_and_timeline_rows_say_how_their_start_and_end_are_known() -> None:
+    fields = "id,start,end,start_basis,start_reasoning,end_basis,end_reasoning"
+    mini = ["--format", "csv", "--fields", fields, "--facts-dir", str(MINI)]
+    visits = CliRunner().invoke(app, ["visits", *mini])
+    assert visits.stdout == f"{fields}\n2020-03-springfield,2020-03-02,,stated,,,\n"
+    timeline = CliRunner().invoke(app, ["timeline", *mini])
+    assert timeline.stdout == (
+        f"{fields}\n2020-fair,2020-03-01,2020-03-31,stated,,stated,\n"
+        "2020-03-springfield,2020-03-02,,stated,,,\n"
+    )
+    rows = _csv("visits", "--format", "csv")
+    moscow = next(r for r in rows if r["id"] == "2021-06-moscow")
+    assert (moscow["start"], moscow["start_basis"]) == ("2021-06-20", "inferred")
+    assert moscow["start_reasoning"].startswith("the year is not printed: 'June 20'")

@@ -231,6 +231,21 @@ def shown_cite(record: Visit | Event, sections: frozenset[str]) -> tuple[Citatio
     )
 
 
+def span_basis(record: Visit | Event) -> Data:
+    """How a row's ``start`` and ``end`` are known: each day's own basis and reasoning.
+
+    An event's one date is both; a visit's end is null when no source reports it.
+    """
+    first = record.start if isinstance(record, Visit) else record.date
+    last = record.end if isinstance(record, Visit) else record.date
+    return {
+        "start_basis": first.basis,
+        "start_reasoning": first.reasoning,
+        "end_basis": last.basis if last else None,
+        "end_reasoning": last.reasoning if last else None,
+    }
+
+
 def visit_row(facts: FactBase, visit: Visit) -> Data:
     """A row of ``factcli visits``: the summary, the planned counterparts, and what it cites."""
     cited = shown_cite(visit, VISIT_ROW_SECTIONS)
@@ -240,6 +255,7 @@ def visit_row(facts: FactBase, visit: Visit) -> Data:
         "counterparts_planned": [facts.name_of(c.who) for c in visit.counterparts if c.planned],
         "sources": list(dict.fromkeys(c.source for c in cited)),
         "cite": cite_data(cited),
+        **span_basis(visit),
     }
 
 

@@ -49,7 +49,8 @@ SEARCH_FIELDS = [
 TIMELINE_FIELDS = [
     "id", "kind", "event_kind", "title", "start", "end", "dates", "dates_text", "city",
     "country", "sources", "occasion", "delegation_size", "delegation_reported",
-    "delegation_people", "delegation_groups",
+    "delegation_people", "delegation_groups", "start_basis", "start_reasoning", "end_basis",
+    "end_reasoning",
 ]  # fmt: skip
 SOURCES_FIELDS = [
     "number", "id", "publisher", "headline", "author", "translator", "reported_by",
@@ -152,7 +153,13 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
         else:
             what = f"{record.kind}  {record.title}"
             row = serialize.event_summary(record)
-        data.append({**row, "cite": [{"source": c.source, "quote": c.quote} for c in cited]})
+        data.append(
+            {
+                **row,
+                "cite": [{"source": c.source, "quote": c.quote} for c in cited],
+                **serialize.span_basis(record),
+            }
+        )
         year = str(record.dates.sort_key()[0].year)
         section.rows.append(
             [

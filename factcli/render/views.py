@@ -22,7 +22,8 @@ from factcli.render.report import Cell, CellLike, Report, Section, in_quote_mark
 VISIT_FIELDS = [
     "id", "kind", "title", "occasion", "start", "end", "dates", "dates_text", "city", "country",
     "places", "delegation_size", "delegation_reported", "delegation_people", "delegation_groups",
-    "counterparts", "counterparts_planned", "sources", "cite",
+    "counterparts", "counterparts_planned", "sources", "cite", "start_basis", "start_reasoning",
+    "end_basis", "end_reasoning",
 ]  # fmt: skip
 
 
