@@ -100,10 +100,15 @@ def test_empty_input_prints_nothing_and_succeeds(runner: CliRunner) -> None:
     assert run_batch(runner, "") == (0, [], "")
 
 
-def test_json_is_implied_and_an_explicit_format_does_not_change_it(runner: CliRunner) -> None:
-    code, answers, _ = run_batch(runner, "sources --format csv\nfactcli sources --json\n")
-    assert code == 0
+def test_json_is_implied_and_another_format_is_an_error_on_its_line(runner: CliRunner) -> None:
+    text = "sources --format json\nfactcli sources --json\nsources --format csv\n"
+    code, answers, _ = run_batch(runner, text)
+    assert code == 1
     assert answers[0]["result"] == answers[1]["result"] == alone(runner, "sources")
+    assert (answers[2]["exit_code"], answers[2]["error"]) == (
+        2,
+        "--format csv: a batch answers in JSON only; leave --format out",
+    )
 
 
 def test_facts_dir_is_the_default_for_lines_that_name_none(runner: CliRunner) -> None:

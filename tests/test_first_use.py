@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -173,3 +174,43 @@ def test_a_quote_without_its_own_marks_is_put_in_marks(runner: CliRunner) -> Non
     code, out, _ = invoke(runner, "search", "terrorists", "-f", "markdown")
     assert code == 0
     assert '| “Myanmar\'s military says it is fighting "terrorists" and is seeking' in out
+
+
+def test_csv_writes_booleans_as_json_does(runner: CliRunner) -> None:
+    args = ["visits", "-f", "csv", "--fields", "id,delegation_reported"]
+    assert invoke(runner, *args) == (
+        0,
+        "id,delegation_reported\n"
+        "2021-06-moscow,false\n"
+        "2022-07-moscow,true\n"
+        "2022-09-vladivostok,false\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "chosen"),
+    [
+        ("visits --format csv", "csv"),
+        ("search Rosatom -fmarkdown", "markdown"),
+        ("person Shoigu --format=html", "html"),
+    ],
+)
+def test_batch_refuses_a_format_other_than_json_on_that_line(
+    runner: CliRunner, line: str, chosen: str
+) -> None:
+    result = runner.invoke(app, ["batch"], input=f"{line}\nvisits -f json --fields id\n")
+    first, second = result.stdout.splitlines()
+    assert result.exit_code == 1
+    assert json.loads(first) == {
+        "line": 1,
+        "command": line,
+        "ok": False,
+        "exit_code": 2,
+        "error": f"--format {chosen}: a batch answers in JSON only; leave --format out",
+    }
+    assert json.loads(second)["result"] == [
+        {"id": "2021-06-moscow"},
+        {"id": "2022-07-moscow"},
+        {"id": "2022-09-vladivostok"},
+    ]

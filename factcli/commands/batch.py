@@ -108,9 +108,28 @@ def run_line(
         message = f"{problem}; a batch runs {', '.join(runnable)}"
         return batch_line(number, text, EXIT_USAGE, error=message), False
     place = args.index(name) + 1
+    chosen = _format_asked(args[place:])
+    if chosen is not None and chosen.lower() != "json":
+        message = f"--format {chosen}: a batch answers in JSON only; leave --format out"
+        return batch_line(number, text, EXIT_USAGE, error=message), False
     args[place:place] = ["--json"]  # before any '--', so it stays an option
     code, result, errors, messages = _invoke(group, args)
     return batch_line(number, text, code, result, errors, messages), code == 0
+
+
+def _format_asked(args: list[str]) -> str | None:
+    """The value of the last --format (-f) among a command's arguments, None if none is given."""
+    chosen = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg in ("--format", "-f") and index + 1 < len(args):
+            chosen = args[index + 1]
+        elif arg.startswith("--format="):
+            chosen = arg.removeprefix("--format=")
+        elif arg.startswith("-f") and not arg.startswith("--") and len(arg) > 2:
+            chosen = arg[2:]
+    return chosen
 
 
 def _invoke(group: TyperGroup, args: list[str]) -> tuple[int, Any, str | None, list[str]]:

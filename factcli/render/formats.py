@@ -77,6 +77,8 @@ def render_csv(report: Report, out: TextIO) -> None:
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, bool):  # as JSON writes them, not Python's True and False
+        return "true" if value else "false"
     if isinstance(value, str):
         # JSON keeps control characters exactly; CSV may meet a terminal, so they become visible.
         return spreadsheet_safe(visible(value, keep_newlines=True))
