@@ -6,6 +6,7 @@ it, the TOML parser and the validator); a fresh index is read without them.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -38,6 +39,8 @@ CREATE TABLE name_docs (
     id INTEGER PRIMARY KEY, name_ref TEXT NOT NULL, owner TEXT NOT NULL, section TEXT NOT NULL,
     field TEXT NOT NULL, sources TEXT NOT NULL, kind TEXT NOT NULL, file TEXT NOT NULL
 );
+-- Each source's number [n]: its place in the order a full load reads the files.
+CREATE TABLE bibliography (id TEXT NOT NULL, position INTEGER NOT NULL);
 -- Every searchable field. Name documents take negative ids, under their current name.
 CREATE TABLE docs (
     id INTEGER PRIMARY KEY, body TEXT NOT NULL, text TEXT NOT NULL, owner TEXT NOT NULL,
@@ -62,9 +65,20 @@ CREATE INDEX IF NOT EXISTS refs_by_file ON refs (file);
 CREATE INDEX IF NOT EXISTS places_by_owner ON places (owner);
 CREATE INDEX IF NOT EXISTS places_by_file ON places (file);
 CREATE INDEX IF NOT EXISTS name_docs_by_ref ON name_docs (name_ref);
-CREATE INDEX IF NOT EXISTS name_docs_by_file ON name_docs (file)
+CREATE INDEX IF NOT EXISTS name_docs_by_file ON name_docs (file);
+CREATE INDEX IF NOT EXISTS bibliography_by_id ON bibliography (id)
 """
-_TABLES = ("meta", "files", "records", "refs", "places", "name_docs", "docs_fts", "docs")
+_TABLES = (
+    "meta",
+    "files",
+    "records",
+    "refs",
+    "places",
+    "name_docs",
+    "bibliography",
+    "docs_fts",
+    "docs",
+)
 
 
 def rebuild_schema(connection: sqlite3.Connection, root: Path) -> None:
@@ -105,6 +119,7 @@ def update(
             ticker.advance()
         _run_script(connection, _INDEXES)
         _index_names(connection, changed, renamed)
+        _number_sources(connection)
         connection.execute(
             "INSERT OR REPLACE INTO meta VALUES ('clean', ?)",
             ("1" if _no_problems(connection) else "0",),
@@ -112,6 +127,19 @@ def update(
         ticker.advance()
     finally:
         ticker.close()
+
+
+def _number_sources(connection: sqlite3.Connection) -> None:
+    """Number every source once per write, so that an answer looks up only its own sources."""
+    connection.execute("DELETE FROM bibliography")
+    # SQL orders the paths as a full load does when every separator sorts below
+    # any character of a name ("a/y" before "a-b/x").
+    connection.execute(
+        "INSERT INTO bibliography (id, position)"
+        " SELECT id, row_number() OVER (ORDER BY replace(file, ?, char(1)), rowid)"
+        " FROM records WHERE key LIKE 'source:%'",
+        (os.sep,),
+    )
 
 
 def _forget(connection: sqlite3.Connection, paths: list[str]) -> set[str]:

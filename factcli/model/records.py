@@ -261,9 +261,11 @@ class FactBase:
     events: dict[str, Event] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
-    #: Every source id of the whole fact base in bibliography order, when ``sources``
-    #: holds only some of them (an index answer); empty means ``sources`` is the whole list.
-    bibliography: list[str] = field(default_factory=list)
+    #: When ``sources`` holds only some of the base's sources (an index answer):
+    #: their numbers in the whole bibliography, and how many sources it lists.
+    #: Empty means ``sources`` is the whole bibliography, in order.
+    numbers: dict[str, int] = field(default_factory=dict)
+    source_total: int = 0
     #: The facts folder the records were read from, for file names relative to it.
     root: str = ""
 
@@ -277,8 +279,13 @@ class FactBase:
 
     def source_numbers(self) -> dict[str, int]:
         """Each source's number, [1] first: the order of the source files, the same everywhere."""
-        order = self.bibliography or list(self.sources)
-        return {source_id: n for n, source_id in enumerate(order, start=1)}
+        if self.numbers:
+            return dict(self.numbers)
+        return {source_id: n for n, source_id in enumerate(self.sources, start=1)}
+
+    def source_count(self) -> int:
+        """How many sources the whole fact base lists (not only those loaded)."""
+        return self.source_total or len(self.sources)
 
     def name_of(self, entity_id: str) -> str:
         """The canonical name of a registry id (the id itself if unknown)."""

@@ -24,6 +24,7 @@ class Citations:
         """Start with no source cited and no inference noted."""
         self.facts = facts
         self.bibliography = facts.source_numbers()
+        self.source_count = facts.source_count()
         self.numbers: dict[str, int] = {}
         self.reasons: dict[str, int] = {}
 
@@ -53,7 +54,7 @@ class Citations:
         for source_id in source_ids:
             if source_id not in self.numbers:
                 # A source the base does not list (only in a broken base) goes after the rest.
-                fallback = len(self.bibliography) + len(self.numbers) + 1
+                fallback = self.source_count + len(self.numbers) + 1
                 self.numbers[source_id] = self.bibliography.get(source_id, fallback)
         return tuple(self.numbers[i] for i in source_ids)
 
