@@ -214,3 +214,19 @@ def test_batch_refuses_a_format_other_than_json_on_that_line(
         {"id": "2022-07-moscow"},
         {"id": "2022-09-vladivostok"},
     ]
+
+
+def test_info_never_breaks_a_long_path(runner: CliRunner, tmp_path: Path) -> None:
+    base = tmp_path / ("a-folder-name-long-enough-to-pass-eighty-columns-" * 2) / "facts"
+    shutil.copytree(MINI, base)
+    code, out, err = invoke(runner, "info", "-d", str(base))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:3] == ["Fact base:", str(base), "Found as:       named by --facts-dir"]
+    assert "Visits:         1" in lines
+
+
+def test_info_keeps_a_short_path_beside_its_key(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "f")
+    code, out, _ = invoke(runner, "info", "-d", str(tmp_path / "f"))
+    assert code == 0 and out.splitlines()[0] == f"Fact base:      {tmp_path / 'f'}"

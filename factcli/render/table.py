@@ -37,12 +37,28 @@ def to_text(cell: CellLike) -> Text:
 
 
 def _header(console: Console, report: Report) -> None:
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    key_width = max(len(visible(key)) + 1 for key, _ in report.header)
+    room = console.width - key_width - 1
+    grid: Table | None = None
     for key, value in report.header:
-        grid.add_row(Text(visible(key) + ":"), to_text(value))
-    console.print(grid)
+        text = to_text(value)
+        if any(len(word) > room for word in text.plain.split()):
+            # A path or address too long for the room beside its key gets a line of
+            # its own and is never broken (a terminal wraps it softly), so it can be
+            # copied whole.
+            if grid is not None:
+                console.print(grid)
+                grid = None
+            console.print(Text(visible(key) + ":", style="bold"))
+            console.print(text, no_wrap=True, overflow="ignore", crop=False)
+            continue
+        if grid is None:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(style="bold", no_wrap=True, min_width=key_width)
+            grid.add_column(overflow="fold")
+        grid.add_row(Text(visible(key) + ":"), text)
+    if grid is not None:
+        console.print(grid)
     if note := header_legend(report):
         console.print(Text(note, style="dim"))
     console.print()
