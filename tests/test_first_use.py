@@ -230,3 +230,31 @@ def test_info_keeps_a_short_path_beside_its_key(runner: CliRunner, tmp_path: Pat
     shutil.copytree(MINI, tmp_path / "f")
     code, out, _ = invoke(runner, "info", "-d", str(tmp_path / "f"))
     assert code == 0 and out.splitlines()[0] == f"Fact base:      {tmp_path / 'f'}"
+
+
+def test_a_statement_of_a_word_or_two_is_shown_with_its_words_around(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "show", "2022-09-vladivostok", "-f", "markdown")
+    assert code == 0
+    assert (
+        "| Myanmar's Armed Forces | “terrorists”, in: …military says it is fighting "
+        '"terrorists" and is seeking to restore… |  | [^2] |\n'
+    ) in out
+    code, out, _ = invoke(runner, "org", "Myanmar's Armed Forces", "-f", "markdown")
+    assert code == 0
+    assert (
+        "| 2022-09-vladivostok | statement | “terrorists”, in: …military says it is fighting "
+        '"terrorists" and is seeking to restore… | [^2] |\n'
+    ) in out
+
+
+def test_quoted_words_are_in_quote_marks_and_reported_speech_is_not(runner: CliRunner) -> None:
+    code, out, _ = invoke(runner, "show", "2021-06-moscow", "-f", "markdown")
+    assert code == 0
+    assert (
+        "| Sergei Shoigu | “a time-tested strategic partner and a reliable ally” | "
+        '22 June 2021\\* ("On Tuesday") | [^3] †8 |\n'
+    ) in out
+    assert (
+        "| Min Aung Hlaing | (reported) the military under his control is working to reform "
+        "what he called a “degraded” democracy in Myanmar |  | [^3] |\n"
+    ) in out

@@ -6,6 +6,7 @@ the record's dates head the page) and the markers of its own citations.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factcli.model import serialize
@@ -25,7 +26,7 @@ from factcli.model.records import (
 )
 from factcli.query.meetings import counterpart_label
 from factcli.render.labels import Citations, date_label, place_label
-from factcli.render.report import CellLike, Section
+from factcli.render.report import CellLike, Section, in_quote_marks
 
 #: Each section's table: its title and columns (before "Src"), in the order shown.
 TABLES: dict[str, tuple[str, list[str]]] = {
@@ -62,10 +63,43 @@ def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
         return [item.description, item.place or "", when, attendees], item.description
     if isinstance(item, Statement):
         speaker = facts.name_of(item.speaker)
-        return [speaker, item.words, when], f"{speaker}: {item.words}"
+        return [speaker, said_text(item), when], f"{speaker}: {item.words}"
     if isinstance(item, ContextNote):
         return [item.topic, item.note, when], item.note
     raise TypeError(f"no table for a claim in {claim.section}")  # pragma: no cover
+
+
+#: Quoted words this short are shown with the words around them in their quote.
+_FEW_WORDS = 3
+#: How many words of the quote are shown on each side of them.
+_AROUND = 6
+
+
+def said_text(statement: Statement) -> str:
+    """A statement's words as a row shows them: quoted words in quotation marks.
+
+    Reported speech is marked as such. A quoted word or two alone (“terrorists”)
+    says little, so the words around them in the first quote that has them follow.
+    """
+    if statement.reported:
+        return statement.words
+    shown = in_quote_marks(statement.said)
+    if len(statement.said.split()) > _FEW_WORDS:
+        return shown
+    for citation in statement.evidence.cite:
+        at = citation.quote.find(statement.said)
+        if at < 0:
+            continue
+        # Cut at spaces only, so the quote's own marks stay on the words they touch.
+        before = re.findall(r"\S+\s*", citation.quote[:at])
+        after = re.findall(r"\s*\S+", citation.quote[at + len(statement.said) :])
+        if not before and not after:
+            break
+        words = "".join([*before[-_AROUND:], statement.said, *after[:_AROUND]])
+        cut_before = "…" if len(before) > _AROUND else ""
+        cut_after = "…" if len(after) > _AROUND else ""
+        return f"{shown}, in: {cut_before}{words}{cut_after}"
+    return shown
 
 
 def flat_row(record_id: str, section: str, text: str, claim: Claim) -> dict[str, Any]:

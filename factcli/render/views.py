@@ -5,10 +5,10 @@ from __future__ import annotations
 from factcli.model import serialize
 from factcli.model.claims import record_claims
 from factcli.model.dates import plain_date
-from factcli.model.records import Entity, Event, Evidence, FactBase, Visit
+from factcli.model.records import Entity, Event, Evidence, FactBase, Statement, Visit
 from factcli.query.entities import Appearance
 from factcli.query.meetings import counterpart_label
-from factcli.render.claim_tables import claim_sections, flat_row
+from factcli.render.claim_tables import claim_sections, flat_row, said_text
 from factcli.render.labels import (
     Citations,
     claim_date_cell,
@@ -161,7 +161,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
                 claim_date_cell(claim.date, claim.within),
                 item.record_id,
                 item.role,
-                item.detail,
+                said_text(claim.item) if isinstance(claim.item, Statement) else item.detail,
                 cite.marks(claim.evidence, claim.date),
             ]
         )
