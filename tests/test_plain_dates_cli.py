@@ -80,7 +80,7 @@ def test_json_keeps_machine_dates_and_adds_dates_text(runner: CliRunner) -> None
     moscow = rows["2021-06-moscow"]
     assert (moscow["start"], moscow["end"], moscow["dates"]) == (
         "2021-06-20",
-        "2021-06-23",
+        None,  # "at least 23 June": no latest day
         "2021-06-20/..",
     )
     assert moscow["dates_text"] == "20 June 2021* – at least 23 June 2021*"

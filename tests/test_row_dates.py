@@ -34,7 +34,7 @@ JUNE_2021 = {
     "within_kind": "visit",
     "within_title": "Moscow security conference",
     "within_start": "2021-06-20",
-    "within_end": "2021-06-23",
+    "within_end": "",  # "at least 23 June": no latest day
     "within_text": "20 June 2021* – at least 23 June 2021*",
 }
 NO_DATE = dict.fromkeys(SHOIGU_DATE, "")

@@ -14,6 +14,7 @@ from typing import Any
 from factcli.errors import FactcliError
 from factcli.export.datasette import description_rows
 from factcli.model.claims import Claim, record_span, walk
+from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import (
     Activity,
     Agreement,
@@ -30,7 +31,6 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
-from factcli.model.serialize import iso_earliest, iso_latest
 
 SCHEMA = """
 CREATE TABLE sources (

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from factcli.model.dates import record_dates_text
-from factcli.model.edtf import EdtfDate
+from factcli.model.edtf import EdtfDate, iso_earliest, iso_latest
 from factcli.model.records import (
     Activity,
     Agreement,
@@ -145,12 +145,7 @@ def record_span(record: Visit | Event) -> tuple[str | None, str | None]:
     last: EdtfDate | None = first
     if isinstance(record, Visit):
         last = record.end.value if record.end else None
-    start = first.earliest or first.latest
-    end = (last.latest or last.earliest) if last is not None else None
-    return (
-        start.isoformat() if start else None,
-        end.isoformat() if end else None,
-    )
+    return iso_earliest(first), iso_latest(last)
 
 
 def within(record: Visit | Event) -> Within:

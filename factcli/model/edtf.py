@@ -135,3 +135,17 @@ def parse_edtf(text: str) -> EdtfDate:
         uncertain=bool((start and start.uncertain) or (end and end.uncertain)),
         approximate=bool((start and start.approximate) or (end and end.approximate)),
     )
+
+
+def iso_earliest(value: EdtfDate | None) -> str | None:
+    """The earliest day a date can mean, as YYYY-MM-DD; None when open ('by 23 June')."""
+    if value is None or value.earliest is None:
+        return None
+    return value.earliest.isoformat()
+
+
+def iso_latest(value: EdtfDate | None) -> str | None:
+    """The latest day a date can mean, as YYYY-MM-DD; None when open ('at least 23 June')."""
+    if value is None or value.latest is None:
+        return None
+    return value.latest.isoformat()

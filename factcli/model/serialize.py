@@ -11,7 +11,7 @@ from typing import Any
 
 from factcli.model.claims import Claim, Within, record_claims
 from factcli.model.dates import date_text, span_text
-from factcli.model.edtf import EdtfDate
+from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import (
     Citation,
     DateClaim,
@@ -26,22 +26,6 @@ from factcli.model.records import (
 )
 
 Data = dict[str, Any]
-
-
-def iso_earliest(value: EdtfDate | None) -> str | None:
-    """The earliest day a date can mean, as YYYY-MM-DD."""
-    if value is None:
-        return None
-    day = value.earliest or value.latest
-    return day.isoformat() if day else None
-
-
-def iso_latest(value: EdtfDate | None) -> str | None:
-    """The latest day a date can mean, as YYYY-MM-DD."""
-    if value is None:
-        return None
-    day = value.latest or value.earliest
-    return day.isoformat() if day else None
 
 
 def evidence_data(evidence: Evidence) -> Data:

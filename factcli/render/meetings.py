@@ -6,6 +6,7 @@ from typing import Any
 
 from factcli.model import serialize
 from factcli.model.dates import date_text
+from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import FactBase
 from factcli.query.meetings import Meeting, sentence
 from factcli.render.labels import Citations, claim_date_cell, place_label, within_label
@@ -43,8 +44,8 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
             "record_title": meeting.record_title,
             # An undated meeting says so, with the dates of its visit as context.
             "date_text": date_text(claim.date) if claim.date else within_label(claim.within),
-            "earliest": serialize.iso_earliest(claim.date.value) if claim.date else None,
-            "latest": serialize.iso_latest(claim.date.value) if claim.date else None,
+            "earliest": iso_earliest(claim.date.value) if claim.date else None,
+            "latest": iso_latest(claim.date.value) if claim.date else None,
             "city": main.city if main else None,
             "country": main.country if main else None,
             "text": text,

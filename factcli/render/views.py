@@ -5,6 +5,7 @@ from __future__ import annotations
 from factcli.model import serialize
 from factcli.model.claims import record_claims
 from factcli.model.dates import plain_date
+from factcli.model.edtf import iso_earliest
 from factcli.model.records import Entity, Event, Evidence, FactBase, Statement, Visit
 from factcli.query.entities import Appearance
 from factcli.query.meetings import counterpart_label
@@ -174,7 +175,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             "section": claim.section,
             "position": claim.position,
         }
-        start = serialize.iso_earliest(claim.date.value) if claim.date else None
+        start = iso_earliest(claim.date.value) if claim.date else None
         rows.append({**head, "start": start, **serialize.claim_flat(claim)})
         appearances.append({**head, "start": start, **serialize.claim_data(claim)})
     sections = [s for s in (roles, seen) if s.rows]
