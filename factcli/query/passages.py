@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from factcli.errors import FactsDirError, NotFoundError
 from factcli.model.records import FactBase
 from factcli.query.quotes import archived_file
-from factcli.query.text import normalise_quote
+from factcli.query.text import QUOTE_MARKS, normalise_quote
 
 #: The lowest score (0-100) a passage needs to be offered.
 MIN_SCORE = 70.0
@@ -30,16 +30,7 @@ MIN_SCORE = 70.0
 # every kind of space a plain space.
 _MATCHABLE = str.maketrans(
     {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
+        **QUOTE_MARKS,
         "\u00ab": '"',
         "\u00bb": '"',
         "\u2010": "-",

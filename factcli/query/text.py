@@ -5,21 +5,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00a0": " ",
-    }
-)
+#: Typographic quote marks and the keyboard marks people type for them.
+QUOTE_MARKS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+}
+_TYPOGRAPHIC = str.maketrans({**QUOTE_MARKS, "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
