@@ -32,6 +32,8 @@ def run(main: Callable[[], None]) -> None:
     stdout = sys.stdout
     try:
         main()
+        if _reader_gone():
+            raise SystemExit(0)
     except Terminated:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
@@ -42,10 +44,29 @@ def run(main: Callable[[], None]) -> None:
         if end.code == 1 and sys.stdout is not stdout:
             _drop_stdout()
             raise SystemExit(0) from None
+        if _reader_gone() and end.code in (0, None):
+            raise SystemExit(0) from None
         raise
     except BrokenPipeError:
         _drop_stdout()
         raise SystemExit(0) from None
+
+
+def _reader_gone() -> bool:
+    """Flush stdout now; True (and stdout dropped) when its reader has closed the pipe.
+
+    Block-buffered output (a pipe, without PYTHONUNBUFFERED) is otherwise
+    flushed while the interpreter shuts down, where a closed pipe can only be
+    reported as an ignored exception and exit status 120.
+    """
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        return True
+    except ValueError:  # stdout already closed
+        pass
+    return False
 
 
 def _drop_stdout() -> None:

@@ -74,6 +74,11 @@ CLOSED_PIPE_COMMANDS = [
 ]
 
 
+#: Output into a pipe as a user's shell gives it: block-buffered, so the last
+#: of it is written when the process ends (PYTHONUNBUFFERED would hide that).
+BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
 @pytest.mark.parametrize("args", CLOSED_PIPE_COMMANDS, ids=" ".join)
 def test_a_closed_pipe_is_not_an_error(args: list[str]) -> None:
     """As ``factcli timeline | head -1``, when head has gone before the answer is written."""
@@ -81,7 +86,11 @@ def test_a_closed_pipe_is_not_an_error(args: list[str]) -> None:
     os.close(reader)
     try:
         run = subprocess.run(
-            [FACTCLI, *args, "-d", str(FACTS)], stdout=writer, stderr=subprocess.PIPE, timeout=60
+            [FACTCLI, *args, "-d", str(FACTS)],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            env=BUFFERED,
+            timeout=60,
         )
     finally:
         os.close(writer)
