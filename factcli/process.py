@@ -85,10 +85,7 @@ def worker_started(parent: int) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    with contextlib.suppress(OSError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
-        os.close(null)
+    _drop_stdout()
     if not _die_with_parent():
         import threading
 
