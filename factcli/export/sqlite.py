@@ -112,9 +112,8 @@ def _text_detail(facts: FactBase, claim: Claim) -> tuple[str, str | None]:
     return claim.text, None
 
 
-def _write_claims(facts: FactBase, db: sqlite3.Connection) -> tuple[int, int]:
-    """One row per claim of the walk and one per citation; how many of each were written."""
-    claims = citations = 0
+def _write_claims(facts: FactBase, db: sqlite3.Connection) -> None:
+    """One row per claim of the walk and one per citation."""
     for claim in walk(facts):
         kind = claim.record_kind
         text, detail = _text_detail(facts, claim)
@@ -136,14 +135,10 @@ def _write_claims(facts: FactBase, db: sqlite3.Connection) -> tuple[int, int]:
                 claim.evidence.reasoning,
             ),
         )
-        cited = claim.stored_cite
         db.executemany(
             "INSERT INTO citations VALUES (?,?,?)",
-            [(cursor.lastrowid, c.source, c.quote) for c in cited],
+            [(cursor.lastrowid, c.source, c.quote) for c in claim.stored_cite],
         )
-        claims += 1
-        citations += len(cited)
-    return claims, citations
 
 
 def _source_title(source: Source) -> str:
