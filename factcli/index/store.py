@@ -49,9 +49,14 @@ def trusted_stat(stat: FileStat, started: int) -> FileStat:
     impossible mtime, so the next run reads it again.
     """
     mtime_ns, _, _, ctime_ns = stat
-    if started - max(mtime_ns, ctime_ns) < RACY_SECONDS * 1e9:
+    if is_racy(mtime_ns, ctime_ns, started):
         return (-1, *stat[1:])
     return stat
+
+
+def is_racy(mtime_ns: int, ctime_ns: int, now_ns: int) -> bool:
+    """Whether a file modified or changed at these times is too recent to trust at ``now_ns``."""
+    return now_ns - max(mtime_ns, ctime_ns) < RACY_SECONDS * 1e9
 
 
 def record_key(namespace: str, record_id: str) -> str:
@@ -236,7 +241,7 @@ def note_checked(connection: IndexConnection, path: Path, state: str) -> None:
         held = os.fstat(connection.descriptor)
         if file_state(connection, int(state.rsplit(" ", 1)[1])) != state:
             return
-        if time.time_ns() - max(held.st_mtime_ns, held.st_ctime_ns) < RACY_SECONDS * 1e9:
+        if is_racy(held.st_mtime_ns, held.st_ctime_ns, time.time_ns()):
             return
         temp = f"{path}{_CHECKED_SUFFIX}.{os.getpid()}"
         with open(temp, "w", encoding="ascii") as stamp:
