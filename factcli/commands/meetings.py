@@ -17,7 +17,7 @@ from factcli.commands.common import (
     open_facts,
     report_errors,
 )
-from factcli.commands.query import (
+from factcli.commands.filters import (
     SinceOption,
     UntilOption,
     YearOption,
