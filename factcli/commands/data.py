@@ -52,8 +52,7 @@ def validate(
     from factcli.model.loader import load_paths, named_files
     from factcli.render import listings
 
-    root_files = [] if paths else discover(facts_root(facts_dir))
-    files = named_files(paths) if paths else [(p, str(p)) for p in root_files]
+    files = named_files(paths) if paths else [(p, str(p)) for p in discover(facts_root(facts_dir))]
     result = load_paths(files)
     machine_readable = as_json or output_format is not OutputFormat.table
     if machine_readable:
