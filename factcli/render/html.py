@@ -167,7 +167,8 @@ def _body(report: Report, level: int, out: TextIO) -> None:
         out.write("<dl>\n")
         for key, value in report.header:
             marks = value.marks if isinstance(value, Cell) else None
-            quoted = f'<span class="quotes">{_quotes(marks)}</span>' if _quotes(marks) else ""
+            quotes = _quotes(marks)
+            quoted = f'<span class="quotes">{quotes}</span>' if quotes else ""
             out.write(f"<dt>{_text(key)}</dt><dd>{_cell(value)}{quoted}</dd>\n")
         out.write("</dl>\n")
         if note := header_legend(report):
