@@ -12,7 +12,7 @@ from factcli.model.records import FactBase
 from factcli.query.text import normalise_quote
 
 if TYPE_CHECKING:
-    from factcli.query.passages import ArchivedText, Passage
+    from factcli.query.passages import Passage
 
 
 def archived_file(archive_dir: Path, name: str) -> Path | None:
@@ -46,7 +46,7 @@ class QuoteReport(NamedTuple):
 
 
 def load_archive(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], list[QuoteFailure]]:
-    """The normalised archived text of each source, and a failure per source without one."""
+    """The archived text of each source, as read, and a failure per source without one."""
     if not archive_dir.is_dir():
         raise FactsDirError(f"{archive_dir}: archive directory does not exist")
     texts: dict[str, str] = {}
@@ -70,7 +70,7 @@ def load_archive(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], li
             )
             continue
         try:
-            texts[source.id] = normalise_quote(path.read_text(encoding="utf-8"))
+            texts[source.id] = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             failures.append(
                 QuoteFailure(
@@ -87,7 +87,8 @@ def verify_quotes(
 
     ``step`` is called once per claim checked, for a progress bar.
     """
-    texts, failures = load_archive(facts, archive_dir)
+    raw, failures = load_archive(facts, archive_dir)
+    texts = {source_id: normalise_quote(text) for source_id, text in raw.items()}
     checked = 0
     for claim in walk(facts):
         if step is not None:
@@ -122,30 +123,11 @@ def verify_quotes(
                         f"'{field_name}' is not verbatim in any cited source",
                     )
                 )
-    return QuoteReport(checked, tuple(_with_closest(facts, archive_dir, failures)))
-
-
-def _raw_texts(facts: FactBase, archive_dir: Path, wanted: set[str]) -> dict[str, ArchivedText]:
-    from factcli.query.passages import ArchivedText
-
-    found: dict[str, ArchivedText] = {}
-    for source_id in wanted:
-        source = facts.sources.get(source_id)
-        if source is None or source.archive is None:
-            continue
-        path = archived_file(archive_dir, source.archive)
-        try:
-            if path is None:
-                continue  # already reported as a failure of its own
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # already reported as a failure of its own
-        found[source_id] = ArchivedText(source_id, source.archive, text)
-    return found
+    return QuoteReport(checked, tuple(_with_closest(facts, raw, failures)))
 
 
 def _with_closest(
-    facts: FactBase, archive_dir: Path, failures: list[QuoteFailure]
+    facts: FactBase, raw: dict[str, str], failures: list[QuoteFailure]
 ) -> list[QuoteFailure]:
     """Each failing quote with the closest passage: of the sources it cites, or of another.
 
@@ -157,9 +139,10 @@ def _with_closest(
     quoted = [i for i, f in enumerate(failures) if f.where != "sources" and f.text]
     if not quoted:
         return failures  # rapidfuzz is imported only when there is something to look for
-    from factcli.query.passages import closest_passage
+    from factcli.query.passages import ArchivedText, closest_passage
 
-    texts = _raw_texts(facts, archive_dir, set(facts.sources))
+    # The texts as read (not normalised), so a passage is the article's own words.
+    texts = {s: ArchivedText(s, facts.sources[s].archive or "", t) for s, t in raw.items()}
     updated = list(failures)
     for i in quoted:
         failure = failures[i]
