@@ -104,8 +104,23 @@ def split_sentences(source: str, text: str) -> list[Sentence]:
     return [s._replace(number=n) for n, s in enumerate(sentences, start=1)]
 
 
-def _cited_by(facts: FactBase, source: str, sentences: list[Sentence]) -> list[set[CitedBy]]:
-    """For each sentence, the claims whose quotes from ``source`` overlap it."""
+Quoted = dict[str, list[tuple[str, CitedBy]]]
+
+
+def _quoted_by_source(facts: FactBase) -> Quoted:
+    """Every citation's quote (as quote checks compare it), by source, with its claim."""
+    found: Quoted = {}
+    for claim in walk(facts):
+        for citation in claim.cite:
+            quote = normalise_quote(citation.quote)
+            if quote:
+                cited_by = CitedBy(claim.record_id, claim.record_kind, claim.where)
+                found.setdefault(citation.source, []).append((quote, cited_by))
+    return found
+
+
+def _cited_by(quotes: list[tuple[str, CitedBy]], sentences: list[Sentence]) -> list[set[CitedBy]]:
+    """For each sentence, the claims whose quotes (of its source) overlap it."""
     # Sentences joined by single spaces are the source's text as quote checks see it.
     offsets = []
     position = 0
@@ -114,27 +129,26 @@ def _cited_by(facts: FactBase, source: str, sentences: list[Sentence]) -> list[s
         position += len(sentence.text) + 1
     joined = " ".join(s.text for s in sentences)
     found: list[set[CitedBy]] = [set() for _ in sentences]
-    for claim in walk(facts):
-        for citation in claim.cite:
-            if citation.source != source:
-                continue
-            quote = normalise_quote(citation.quote)
-            at = joined.find(quote) if quote else -1
-            while at != -1:
-                end = at + len(quote)
-                for number, (first, last) in enumerate(offsets):
-                    if first < end and at < last:
-                        found[number].add(CitedBy(claim.record_id, claim.record_kind, claim.where))
-                at = joined.find(quote, at + 1)
+    for quote, cited_by in quotes:
+        at = joined.find(quote)
+        while at != -1:
+            end = at + len(quote)
+            for number, (first, last) in enumerate(offsets):
+                if first < end and at < last:
+                    found[number].add(cited_by)
+            at = joined.find(quote, at + 1)
     return found
 
 
 def source_coverage(
-    facts: FactBase, source: str, text: str, ledger: Iterable[LedgerEntry]
+    quoted: Quoted, source: str, text: str, ledger: Iterable[LedgerEntry]
 ) -> tuple[SourceCoverage, list[LedgerEntry]]:
-    """One source's coverage, and the ledger entries for it that match no sentence."""
+    """One source's coverage, and the ledger entries for it that match no sentence.
+
+    ``quoted`` is ``_quoted_by_source`` of the fact base.
+    """
     sentences = split_sentences(source, text)
-    cited = _cited_by(facts, source, sentences)
+    cited = _cited_by(quoted.get(source, []), sentences)
     reasons = {normalise_quote(e.sentence): e for e in ledger if e.source == source}
     used: set[str] = set()
     rows = []
@@ -165,10 +179,11 @@ def coverage(
         raise NotFoundError(f"unknown source '{source}'")
     results: list[SourceCoverage] = []
     stale: list[LedgerEntry] = []
+    quoted = _quoted_by_source(facts)  # one walk of the claims, not one per source
     for source_id in facts.sources:
         if source_id not in texts or source not in (None, source_id):
             continue
-        found, unused = source_coverage(facts, source_id, texts[source_id], entries)
+        found, unused = source_coverage(quoted, source_id, texts[source_id], entries)
         results.append(found)
         stale += unused
     if source is None:
