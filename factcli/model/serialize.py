@@ -28,13 +28,18 @@ from factcli.model.records import (
 Data = dict[str, Any]
 
 
+def cite_data(citations: Iterable[Citation]) -> list[Data]:
+    """Citations as JSON: each a source id and its verbatim quote."""
+    return [{"source": c.source, "quote": c.quote} for c in citations]
+
+
 def evidence_data(evidence: Evidence) -> Data:
     """The evidence fields every claim carries."""
     return {
         "basis": evidence.basis,
         "reasoning": evidence.reasoning,
         "sources": list(evidence.source_ids),
-        "cite": [{"source": c.source, "quote": c.quote} for c in evidence.cite],
+        "cite": cite_data(evidence.cite),
     }
 
 
@@ -50,9 +55,7 @@ def date_data(claim: DateClaim | None) -> Data | None:
         "basis": claim.basis,
         "reasoning": claim.reasoning,
         "as_stated": claim.as_stated,
-        "cite": [{"source": c.source, "quote": c.quote} for c in claim.evidence.cite]
-        if claim.evidence
-        else [],
+        "cite": cite_data(claim.evidence.cite) if claim.evidence else [],
     }
 
 
@@ -76,7 +79,7 @@ def claim_data(claim: Claim) -> Data:
         "basis": claim.evidence.basis,
         "reasoning": claim.evidence.reasoning,
         "sources": list(claim.source_ids),
-        "cite": [{"source": c.source, "quote": c.quote} for c in claim.cite],
+        "cite": cite_data(claim.cite),
     }
 
 
@@ -196,11 +199,6 @@ def delegation_words(facts: FactBase, visit: Visit) -> str:
 #: The sections of a visit whose claims a row of ``factcli visits`` shows:
 #: its dates, its places, its delegation (counted) and its counterparts.
 VISIT_ROW_SECTIONS = frozenset({"start", "end", "places", "delegation", "counterparts"})
-
-
-def cite_data(citations: Iterable[Citation]) -> list[Data]:
-    """Citations as JSON: each a source id and its verbatim quote."""
-    return [{"source": c.source, "quote": c.quote} for c in citations]
 
 
 def shown_cite(record: Visit | Event, sections: frozenset[str]) -> tuple[Citation, ...]:
