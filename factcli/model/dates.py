@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factcli.model.edtf import EdtfDate
+from factcli.model.edtf import SINGLE_DATE, EdtfDate
 from factcli.model.records import DateClaim, Event, Visit
 
 #: Appended to a date the sources do not state outright.
@@ -38,10 +38,6 @@ MONTHS = (
     "December",
 )
 
-_SINGLE = re.compile(
-    r"^(?P<year>[\dX]{4})(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?(?P<qualifier>[?~%])?$"
-)
-
 
 class _Single(NamedTuple):
     """One side of a date: its year, month and day as far as they are known."""
@@ -60,7 +56,7 @@ class _Single(NamedTuple):
 
 
 def _single(text: str) -> _Single | None:
-    match = _SINGLE.match(text)
+    match = SINGLE_DATE.match(text)
     if match is None:
         return None
     month_text, day_text = match["month"], match["day"]

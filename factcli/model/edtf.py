@@ -20,7 +20,8 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-_DATE = re.compile(
+#: One date (no interval): its year, month, day and qualifier as named groups.
+SINGLE_DATE = re.compile(
     r"^(?P<year>\d{3}[\dX]|\d{2}XX)"
     r"(?:-(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?)?"
     r"(?P<qualifier>[?~%])?$"
@@ -95,7 +96,7 @@ def _bounds(match: re.Match[str], text: str) -> tuple[date, date]:
 
 
 def _parse_single(text: str, whole: str) -> EdtfDate:
-    match = _DATE.match(text)
+    match = SINGLE_DATE.match(text)
     if match is None:
         raise EdtfError(
             f"{whole!r} is not a date: write a date like 2022-07 or 2022-07-10 (or a year; "
