@@ -108,12 +108,12 @@ def fact_file_entries(root: Path) -> Iterator[os.DirEntry[str]]:
                 for entry in entries:
                     if entry.is_dir():
                         if not entry.name.startswith("."):
-                            stat = entry.stat()
-                            if (stat.st_dev, stat.st_ino) in seen_dirs:
+                            info = entry.stat()
+                            if (info.st_dev, info.st_ino) in seen_dirs:
                                 raise FactsDirError(
                                     f"{entry.path}: symbolic link loop in the facts directory"
                                 )
-                            seen_dirs.add((stat.st_dev, stat.st_ino))
+                            seen_dirs.add((info.st_dev, info.st_ino))
                             pending.append(entry.path)
                     elif entry.name.endswith(".toml") and entry.name not in IGNORED_FILE_NAMES:
                         yield entry
