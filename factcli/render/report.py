@@ -148,16 +148,19 @@ def header_legend(report: Report) -> str:
     return legend(value for _, value in report.header)
 
 
-def _quote_row(section: Section, row: list[CellLike]) -> list[CellLike] | None:
+def _widest_column(section: Section) -> int:
+    """The column (not "Src") that holds the most text, where quotes wrap best."""
+    columns = range(len(section.columns) - 1 or 1)
+    return max(columns, key=lambda i: max(len(cell_text(r[i])) for r in section.rows))
+
+
+def _quote_row(row: list[CellLike], width: int, widest: int) -> list[CellLike] | None:
     """A row under ``row`` holding the verbatim quotes its citations point to, if any."""
     quotes = [q for cell in row if isinstance(cell, Cell) and cell.marks for q in cell.marks.quotes]
     if not quotes:
         return None
     text = " ".join(f"[{n}] {in_quote_marks(quote)}" for n, quote in dict.fromkeys(quotes))
-    # The quotes go in the column that holds the most text, where they wrap best.
-    columns = range(len(section.columns) - 1 or 1)
-    widest = max(columns, key=lambda i: max(len(cell_text(r[i])) for r in section.rows))
-    return [Cell(text, dim=True) if i == widest else "" for i in range(len(section.columns))]
+    return [Cell(text, dim=True) if i == widest else "" for i in range(width)]
 
 
 def with_quotes(report: Report) -> Report:
@@ -167,13 +170,15 @@ def with_quotes(report: Report) -> Report:
     """
     sections = []
     for section in report.sections:
-        if section.kind != "table":
+        if section.kind != "table" or not section.rows:
             sections.append(section)
             continue
+        # Measured once per table, not once per cited row.
+        widest = _widest_column(section)
         rows: list[list[CellLike]] = []
         for row in section.rows:
             rows.append(row)
-            if (quoted := _quote_row(section, row)) is not None:
+            if (quoted := _quote_row(row, len(section.columns), widest)) is not None:
                 rows.append(quoted)
         sections.append(replace(section, rows=rows))
     parts = [with_quotes(part) for part in report.parts]
