@@ -10,12 +10,11 @@ field reads EDTF as it is (``2022-08/2022-09``, ``2022-07~``).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import DateClaim, Source
-from factcli.render.safe import visible
+from factcli.render.safe import json_dumps, visible
 
 
 def _parts(side: str) -> list[int] | None:
@@ -88,7 +87,7 @@ def csl_item(source: Source) -> dict[str, Any]:
 def csl_json(sources: list[Source]) -> str:
     """Every source as a CSL-JSON array, the input Zotero and pandoc (``--citeproc``) read."""
     items = [csl_item(s) for s in sources]
-    return json.dumps(items, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_dumps(items, 2) + "\n"
 
 
 _BIBTEX_SPECIAL = {
