@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from factcli.model.loader import load_directory
-from factcli.query.passages import find_passages, read_archive
+from factcli.query.passages import find_passages
+from factcli.query.quotes import read_archive
 
 SEED = 20220711
 PASSAGE = (

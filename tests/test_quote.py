@@ -12,14 +12,8 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 from factcli.model.records import FactBase
-from factcli.query.passages import (
-    ArchivedText,
-    closest_passage,
-    find_passages,
-    matchable,
-    read_archive,
-    word_diff,
-)
+from factcli.query.passages import closest_passage, find_passages, matchable, word_diff
+from factcli.query.quotes import ArchivedText, read_archive
 from factcli.render.authoring import toml_string, wdiff
 
 from .conftest import ARCHIVE, FACTS, MINI, MINI_ARCHIVE

@@ -44,7 +44,8 @@ def quote(
     as_json: JsonOption = False,
 ) -> None:
     """Find the verbatim passage of an archived article that a retyped quote comes from."""
-    from factcli.query.passages import find_passages, read_archive
+    from factcli.query.passages import find_passages
+    from factcli.query.quotes import read_archive
     from factcli.render import authoring
 
     if not text.strip():

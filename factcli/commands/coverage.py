@@ -42,7 +42,7 @@ def coverage(
     from factcli.model.ledger import load_ledger
     from factcli.model.location import default_facts_dir
     from factcli.query.coverage import coverage as measure
-    from factcli.query.passages import read_archive
+    from factcli.query.quotes import read_archive
     from factcli.render.coverage import coverage_report
 
     facts = load(facts_dir)

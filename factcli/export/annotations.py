@@ -20,8 +20,7 @@ from urllib.parse import quote as percent_encoded
 from factcli.errors import FactcliError
 from factcli.model.claims import walk
 from factcli.model.records import FactBase
-from factcli.query.passages import locate
-from factcli.query.quotes import archived_file
+from factcli.query.quotes import archived_file, locate
 
 #: Characters of context kept before and after the exact words.
 CONTEXT = 32

@@ -12,14 +12,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from factcli.errors import FactsDirError, NotFoundError
-from factcli.model.records import FactBase
-from factcli.query.quotes import archived_file
+from factcli.query.quotes import ArchivedText
 from factcli.query.text import QUOTE_MARKS, normalise_quote
 
 #: The lowest score (0-100) a passage needs to be offered.
@@ -54,14 +51,6 @@ _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+")
 
 
-class ArchivedText(NamedTuple):
-    """One archived article: the source citing it (None if none does), its file and text."""
-
-    source_id: str | None
-    archive: str
-    text: str
-
-
 class Passage(NamedTuple):
     """A span of an archived text: character offsets ``[start, end)`` and its exact words."""
 
@@ -84,65 +73,6 @@ def matchable(text: str) -> str:
         return lower
     # A few characters grow when lower-cased (İ); those keep their case.
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in plain)
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise FactsDirError(f"{path}: not UTF-8 text ({error.reason})") from None
-    except OSError as error:
-        raise FactsDirError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-def read_archive(
-    facts: FactBase, archive_dir: Path, source_id: str | None = None
-) -> tuple[list[ArchivedText], list[str]]:
-    """The archived texts to search, and a message for each text missing or unreadable.
-
-    Each source's ``archive`` file comes first, under the source's id. The
-    folder's other ``.txt`` files follow under no id: an article not yet cited
-    is where a new source's quotes come from. With ``source_id``, only that
-    source's text.
-    """
-    if not archive_dir.is_dir():
-        raise FactsDirError(f"{archive_dir}: archive directory does not exist")
-    if source_id is not None:
-        source = facts.sources.get(source_id)
-        if source is None:
-            raise NotFoundError(f"unknown source '{source_id}'")
-        if source.archive is None:
-            raise NotFoundError(f"source '{source_id}' has no 'archive' file")
-        path = archived_file(archive_dir, source.archive)
-        if path is None:
-            raise NotFoundError(f"source '{source_id}': 'archive' must name a file in the folder")
-        return [ArchivedText(source.id, source.archive, _read(path))], []
-    candidates: list[tuple[str | None, str, Path]] = []
-    missing: list[str] = []
-    cited: set[str] = set()
-    for source in facts.sources.values():
-        if source.archive is None:
-            continue
-        cited.add(source.archive)
-        path = archived_file(archive_dir, source.archive)
-        if path is None:
-            missing.append(f"source '{source.id}': 'archive' must name a file in the folder")
-            continue
-        if not path.is_file():
-            missing.append(f"{path}: archived text of source '{source.id}' not found")
-            continue
-        candidates.append((source.id, source.archive, path))
-    for path in sorted(archive_dir.iterdir()):
-        if path.suffix == ".txt" and path.name not in cited and path.is_file():
-            candidates.append((None, path.name, path))
-    texts: list[ArchivedText] = []
-    for cited_by, name, path in candidates:
-        # One unreadable article in a big archive should not stop the search of the others.
-        try:
-            texts.append(ArchivedText(cited_by, name, _read(path)))
-        except FactsDirError as error:
-            missing.append(str(error))
-    return texts, missing
 
 
 def _query(text: str) -> str:
@@ -286,41 +216,3 @@ def word_diff(old: str, new: str) -> list[DiffPart]:
         if b2 > b1:
             parts.append(DiffPart("+", " ".join(new_words[b1:b2])))
     return parts
-
-
-def _normalised_with_offsets(raw: str) -> tuple[str, list[int]]:
-    """``normalise_quote`` of ``raw`` (but not stripped), and each character's index in ``raw``."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    in_space = False
-    for index, char in enumerate(raw):
-        if char.isspace():
-            if not in_space:
-                chars.append(" ")
-                offsets.append(index)
-            in_space = True
-            continue
-        in_space = False
-        for piece in normalise_quote(char) or char:
-            chars.append(piece)
-            offsets.append(index)
-    return "".join(chars), offsets
-
-
-def locate(quote: str, raw: str) -> tuple[int, int] | None:
-    """Where ``quote`` is in ``raw``, as verify-quotes matches it (spacing and quote marks aside).
-
-    The offsets are of ``raw`` itself, so ``raw[start:end]`` is the article's
-    own text: its curly quotes, its line breaks.
-    """
-    needle = normalise_quote(quote)
-    if not needle:
-        return None
-    if needle in raw:
-        start = raw.index(needle)
-        return start, start + len(needle)
-    text, offsets = _normalised_with_offsets(raw)
-    found = text.find(needle)
-    if found < 0:
-        return None
-    return offsets[found], offsets[found + len(needle) - 1] + 1

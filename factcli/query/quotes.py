@@ -1,4 +1,4 @@
-"""Check that every quote appears verbatim in the archived text of its source."""
+"""The archived texts of the sources: reading them, and finding quotes verbatim in them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from factcli.errors import FactsDirError
+from factcli.errors import FactsDirError, NotFoundError
 from factcli.model.claims import walk
 from factcli.model.records import FactBase
 from factcli.query.text import normalise_quote
@@ -24,6 +24,73 @@ def archived_file(archive_dir: Path, name: str) -> Path | None:
     folder = archive_dir.resolve()
     path = (folder / name).resolve()
     return path if path.is_relative_to(folder) and path != folder else None
+
+
+class ArchivedText(NamedTuple):
+    """One archived article: the source citing it (None if none does), its file and text."""
+
+    source_id: str | None
+    archive: str
+    text: str
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise FactsDirError(f"{path}: not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise FactsDirError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def read_archive(
+    facts: FactBase, archive_dir: Path, source_id: str | None = None
+) -> tuple[list[ArchivedText], list[str]]:
+    """The archived texts to search, and a message for each text missing or unreadable.
+
+    Each source's ``archive`` file comes first, under the source's id. The
+    folder's other ``.txt`` files follow under no id: an article not yet cited
+    is where a new source's quotes come from. With ``source_id``, only that
+    source's text.
+    """
+    if not archive_dir.is_dir():
+        raise FactsDirError(f"{archive_dir}: archive directory does not exist")
+    if source_id is not None:
+        source = facts.sources.get(source_id)
+        if source is None:
+            raise NotFoundError(f"unknown source '{source_id}'")
+        if source.archive is None:
+            raise NotFoundError(f"source '{source_id}' has no 'archive' file")
+        path = archived_file(archive_dir, source.archive)
+        if path is None:
+            raise NotFoundError(f"source '{source_id}': 'archive' must name a file in the folder")
+        return [ArchivedText(source.id, source.archive, _read(path))], []
+    candidates: list[tuple[str | None, str, Path]] = []
+    missing: list[str] = []
+    cited: set[str] = set()
+    for source in facts.sources.values():
+        if source.archive is None:
+            continue
+        cited.add(source.archive)
+        path = archived_file(archive_dir, source.archive)
+        if path is None:
+            missing.append(f"source '{source.id}': 'archive' must name a file in the folder")
+            continue
+        if not path.is_file():
+            missing.append(f"{path}: archived text of source '{source.id}' not found")
+            continue
+        candidates.append((source.id, source.archive, path))
+    for path in sorted(archive_dir.iterdir()):
+        if path.suffix == ".txt" and path.name not in cited and path.is_file():
+            candidates.append((None, path.name, path))
+    texts: list[ArchivedText] = []
+    for cited_by, name, path in candidates:
+        # One unreadable article in a big archive should not stop the search of the others.
+        try:
+            texts.append(ArchivedText(cited_by, name, _read(path)))
+        except FactsDirError as error:
+            missing.append(str(error))
+    return texts, missing
 
 
 class QuoteFailure(NamedTuple):
@@ -139,7 +206,7 @@ def _with_closest(
     quoted = [i for i, f in enumerate(failures) if f.where != "sources" and f.text]
     if not quoted:
         return failures  # rapidfuzz is imported only when there is something to look for
-    from factcli.query.passages import ArchivedText, closest_passage
+    from factcli.query.passages import closest_passage
 
     # The texts as read (not normalised), so a passage is the article's own words.
     texts = {s: ArchivedText(s, facts.sources[s].archive or "", t) for s, t in raw.items()}
@@ -155,3 +222,41 @@ def _with_closest(
                 best = elsewhere
         updated[i] = failure._replace(closest=best)
     return updated
+
+
+def _normalised_with_offsets(raw: str) -> tuple[str, list[int]]:
+    """``normalise_quote`` of ``raw`` (but not stripped), and each character's index in ``raw``."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for index, char in enumerate(raw):
+        if char.isspace():
+            if not in_space:
+                chars.append(" ")
+                offsets.append(index)
+            in_space = True
+            continue
+        in_space = False
+        for piece in normalise_quote(char) or char:
+            chars.append(piece)
+            offsets.append(index)
+    return "".join(chars), offsets
+
+
+def locate(quote: str, raw: str) -> tuple[int, int] | None:
+    """Where ``quote`` is in ``raw``, as verify-quotes matches it (spacing and quote marks aside).
+
+    The offsets are of ``raw`` itself, so ``raw[start:end]`` is the article's
+    own text: its curly quotes, its line breaks.
+    """
+    needle = normalise_quote(quote)
+    if not needle:
+        return None
+    if needle in raw:
+        start = raw.index(needle)
+        return start, start + len(needle)
+    text, offsets = _normalised_with_offsets(raw)
+    found = text.find(needle)
+    if found < 0:
+        return None
+    return offsets[found], offsets[found + len(needle) - 1] + 1
