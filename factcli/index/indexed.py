@@ -12,7 +12,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from datetime import date
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
@@ -25,7 +24,7 @@ from factcli.query.access import FactsAccess, Record
 from factcli.query.entities import Appearance, EntityKind
 from factcli.query.search import Document, SearchHit, as_query, rank
 from factcli.query.text import fold
-from factcli.query.visits import VisitFilter
+from factcli.query.visits import VisitFilter, period_bounds
 from factcli.query.words import Query, fts_prefix
 
 _RECORD, _ENTITY, _SOURCE = (record_key(kind, "") for kind in ("record", "entity", "source"))
@@ -320,11 +319,5 @@ def _file_order(rows: Iterable[Row], first: Callable[[Row], bool] | None = None)
 
 def _day_range(criteria: VisitFilter) -> tuple[str | None, str | None]:
     """The widest ISO day range the date criteria allow, for a superset pre-filter."""
-    lows = [d for d in (criteria.since,) if d is not None]
-    highs = [d for d in (criteria.until,) if d is not None]
-    if criteria.year is not None:
-        lows.append(date(criteria.year, 1, 1))
-        highs.append(date(criteria.year, 12, 31))
-    low = max(lows).isoformat() if lows else None
-    high = min(highs).isoformat() if highs else None
-    return low, high
+    low, high = period_bounds(criteria)
+    return (low.isoformat() if low else None), (high.isoformat() if high else None)

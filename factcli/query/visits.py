@@ -45,14 +45,20 @@ def in_period(value: EdtfDate, criteria: VisitFilter) -> bool:
     return value.overlaps(criteria.since, criteria.until)
 
 
-def empty_period(criteria: VisitFilter) -> bool:
-    """Whether ``--year``, ``--since`` and ``--until`` together leave no day at all."""
+def period_bounds(criteria: VisitFilter) -> tuple[date | None, date | None]:
+    """The first and last day --year, --since and --until together allow; None is open."""
     lows = [d for d in (criteria.since,) if d is not None]
     highs = [d for d in (criteria.until,) if d is not None]
     if criteria.year is not None:
         lows.append(date(criteria.year, 1, 1))
         highs.append(date(criteria.year, 12, 31))
-    return bool(lows and highs) and max(lows) > min(highs)
+    return (max(lows) if lows else None), (min(highs) if highs else None)
+
+
+def empty_period(criteria: VisitFilter) -> bool:
+    """Whether ``--year``, ``--since`` and ``--until`` together leave no day at all."""
+    low, high = period_bounds(criteria)
+    return low is not None and high is not None and low > high
 
 
 def matcher(facts: FactBase, criteria: VisitFilter) -> Callable[[Visit | Event], bool]:
