@@ -20,7 +20,7 @@ from urllib.parse import quote as percent_encoded
 from factcli.errors import FactcliError
 from factcli.model.claims import walk
 from factcli.model.records import FactBase
-from factcli.query.quotes import archived_file, locate
+from factcli.query.quotes import load_archive, locate
 
 #: Characters of context kept before and after the exact words.
 CONTEXT = 32
@@ -43,17 +43,8 @@ def archive_urn(file_name: str) -> str:
 def _read_texts(facts: FactBase, archive_dir: Path) -> dict[str, str]:
     if not archive_dir.is_dir():
         raise AnnotationError(f"{archive_dir}: archive directory does not exist")
-    texts: dict[str, str] = {}
-    for source in facts.sources.values():
-        if source.archive is None:
-            continue
-        path = archived_file(archive_dir, source.archive)
-        if path is None:
-            continue  # every citation of it is reported as not found below
-        try:
-            texts[source.id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # every citation of it is reported as not found below
+    # A text that cannot be read is left out: its citations are reported as not found.
+    texts, _unreadable = load_archive(facts, archive_dir)
     return texts
 
 
