@@ -75,9 +75,12 @@ def matcher(facts: FactBase, criteria: VisitFilter) -> Callable[[Visit | Event],
             return False
         if city is not None and not any(fold(p.city or "") == city for p in record.places):
             return False
-        if people is not None and not _people(record) & people:
+        if people is None and orgs is None:
+            return True
+        involved = _people(record)  # walks the record's claims: once for both names
+        if people is not None and not involved & people:
             return False
-        return orgs is None or bool(_people(record) & orgs)
+        return orgs is None or bool(involved & orgs)
 
     return test
 
