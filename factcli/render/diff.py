@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.model.records import FactBase
+from factcli.model.serialize import cite_data
 from factcli.query.diff import ClaimChange, FactDiff
 from factcli.render.report import CellLike, Report, Section
 
@@ -53,7 +54,7 @@ def diff_report(diff: FactDiff, old: FactBase, new: FactBase, labels: tuple[str,
                 "text": text,
                 "changes": changed,
                 "sources": list(claim.source_ids),
-                "cite": [{"source": c.source, "quote": c.quote} for c in claim.cite],
+                "cite": cite_data(claim.cite),
             }
         )
         if change.change == "changed":

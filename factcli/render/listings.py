@@ -156,7 +156,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
         data.append(
             {
                 **row,
-                "cite": [{"source": c.source, "quote": c.quote} for c in cited],
+                "cite": serialize.cite_data(cited),
                 **serialize.span_basis(record),
             }
         )
