@@ -14,6 +14,8 @@ from typing import NamedTuple
 import tomli
 
 from factcli.errors import InvalidFactsError, Problem
+from factcli.model.files import UnreadableFile, read_regular_file
+from factcli.model.loader import MAX_FILE_BYTES
 
 #: The ledger's file name, at the top of a facts directory.
 LEDGER_FILE = "coverage.toml"
@@ -57,8 +59,11 @@ def load_ledger(facts_dir: Path) -> tuple[LedgerEntry, ...]:
     if not path.is_file():
         return ()
     try:
-        document = tomli.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        # Read as fact files are: a regular file, within their size limit.
+        document = tomli.loads(read_regular_file(path, MAX_FILE_BYTES).decode("utf-8"))
+    except UnreadableFile as error:
+        raise InvalidFactsError([Problem(str(path), str(error))]) from None
+    except UnicodeDecodeError as error:
         raise InvalidFactsError([Problem(str(path), f"cannot read: {error}")]) from None
     except tomli.TOMLDecodeError as error:
         raise InvalidFactsError([Problem(str(path), str(error))]) from None
