@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("factcli.commands.data", "export"),
     "schema": ("factcli.commands.data", "schema"),
     "new": ("factcli.commands.new", "new"),
+    "init": ("factcli.commands.new", "init"),
     "batch": ("factcli.commands.batch", "batch"),
     "quote": ("factcli.commands.authoring", "quote"),
     "diff": ("factcli.commands.authoring", "diff"),

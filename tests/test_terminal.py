@@ -68,7 +68,7 @@ def test_facts_are_found_like_git_from_the_current_folder_or_above(
     monkeypatch.chdir(deep)
     found = json.loads(runner.invoke(app, ["info", "--json"]).stdout)
     assert found["facts_dir"] == str((project / "facts").resolve())
-    assert found["found_by"].startswith("a facts/ folder")
+    assert found["found_by"].startswith("the nearest folder holding sources.toml")
     assert found["counts"]["visits"] == len(
         json.loads(runner.invoke(app, ["visits", "--json", "-d", str(MINI)]).stdout)
     )

@@ -24,8 +24,9 @@ FactsDirOption = Annotated[
         "--facts-dir",
         "-d",
         envvar="FACTCLI_FACTS_DIR",
-        help="Folder of fact files, before or after the command name [default: a facts/ folder "
-        "holding sources.toml here or above, else the bundled fact base; see 'factcli info'].",
+        help="Folder of fact files, before or after the command name [default: the nearest "
+        "folder holding sources.toml (or its facts/ subfolder) here or above, else the "
+        "bundled fact base; see 'factcli info'].",
         show_default=False,
     ),
 ]
@@ -84,9 +85,25 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def facts_root(facts_dir: Path | None) -> Path:
     """The fact base to use: ``--facts-dir`` (or FACTCLI_FACTS_DIR), checked, else the default."""
-    from factcli.model.location import chosen_facts_dir
+    from factcli.model.location import bundled_facts_dir, chosen_facts_dir
 
-    return chosen_facts_dir(facts_dir)
+    root = chosen_facts_dir(facts_dir)
+    if facts_dir is None and root == bundled_facts_dir():
+        _note_bundled(root)
+    return root
+
+
+@functools.cache
+def _note_bundled(root: Path) -> None:
+    """Tell a person at a terminal, once a run, that the bundled base answers, not theirs."""
+    if sys.stderr.isatty():
+        print(
+            message(
+                f"note: no fact base here or above (no sources.toml), so the bundled one "
+                f"answers: {root}; 'factcli init' starts your own"
+            ),
+            file=sys.stderr,
+        )
 
 
 def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:

@@ -59,6 +59,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "schema": ("factcli schema", "factcli schema > fact-file.schema.json"),
     "new": ("factcli new visit 2023-05-moscow", "factcli new person sergei-lavrov -o lavrov.toml"),
+    "init": ("factcli init my-base", "factcli init"),
     "batch": (
         "printf '%s\\n' 'visits' 'person shoigu' | factcli batch",
         "factcli batch < lookups.txt > answers.jsonl",

@@ -15,7 +15,7 @@ from factcli.commands.common import (
 )
 from factcli.model.location import bundled_facts_dir, discovered_facts_dir, named_by
 from factcli.query.overview import base_counts
-from factcli.query.words import BUILT_IN_THESAURUS, THESAURUS_FILE_NAME
+from factcli.query.words import THESAURUS_FILE_NAME
 from factcli.render.formats import OutputFormat
 from factcli.render.report import Report
 
@@ -35,14 +35,14 @@ def info(
     if facts_dir is not None:
         how = f"named by {named_by(facts_dir)}"
     elif root == discovered_facts_dir():
-        how = "a facts/ folder with sources.toml in the current folder or above"
+        how = "the nearest folder holding sources.toml, or its facts/ subfolder, from here up"
     else:
         how = "bundled with factcli"
     with open_facts(facts_dir, skip_invalid) as access:
         counts = base_counts(access.everything())
     index = index_path(root)
     own = root / THESAURUS_FILE_NAME
-    thesaurus = [str(BUILT_IN_THESAURUS), *([str(own)] if own.is_file() else [])]
+    thesaurus = [str(own)] if own.is_file() else []
     data = {
         "facts_dir": str(root),
         "found_by": how,
@@ -60,7 +60,7 @@ def info(
         ("Found as", how),
         *((name.replace("_", " ").capitalize(), str(n)) for name, n in counts.items()),
         ("Index", index_text),
-        ("Thesaurus", "; ".join(thesaurus)),
+        ("Thesaurus", "; ".join(thesaurus) or "none (no thesaurus.toml in the fact base)"),
     ]
     flat = [{"facts_dir": str(root), "found_by": how, **counts, "index": data["index"]}]
     emit(

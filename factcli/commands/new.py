@@ -45,3 +45,44 @@ def new(
     except OSError as error:
         raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
     print(message(f"wrote {target}"), file=sys.stderr)
+
+
+@report_errors
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder for the new fact base [default: this folder].", show_default=False
+        ),
+    ] = Path("."),
+) -> None:
+    """Start an empty fact base that validates: registry files, visits/, events/, a ledger.
+
+    It writes sources.toml, people.toml, orgs.toml, visits/, events/, an empty
+    coverage ledger and thesaurus (their format in comments), the JSON Schema
+    with taplo.toml for checks as you type, and a README. It never overwrites
+    anything: if any of them exists, it writes nothing.
+    """
+    import json
+
+    from factcli.model.format import json_schema
+    from factcli.model.scaffold import FOLDERS, existing_paths, scaffold_files
+
+    files = scaffold_files(json.dumps(json_schema(), indent=2) + "\n")
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory}: is not a directory")
+    if taken := existing_paths(directory, files):
+        listing = ", ".join(str(p) for p in taken)
+        raise OutputError(f"{directory}: already has {listing}; nothing written")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for folder in FOLDERS:
+            (directory / folder).mkdir()
+        for name, text in files.items():
+            with (directory / name).open("x", encoding="utf-8") as handle:
+                handle.write(text)
+    except OSError as error:
+        raise OutputError(f"{directory}: cannot write: {error.strerror or error}") from None
+    print(
+        message(f"started a fact base in {directory}; next: factcli new visit ID"), file=sys.stderr
+    )

@@ -1,7 +1,8 @@
 """Which fact base a command answers from, found as git finds its repository.
 
-``--facts-dir`` (or ``FACTCLI_FACTS_DIR``) names it; otherwise a ``facts/``
-folder holding ``sources.toml`` in the current folder or one above it;
+``--facts-dir`` (or ``FACTCLI_FACTS_DIR``) names it; otherwise the nearest
+fact base from the current folder upwards: at each level, the folder itself
+when it holds ``sources.toml``, else its ``facts/`` subfolder when that does;
 otherwise the fact base bundled with factcli.
 """
 
@@ -14,7 +15,7 @@ from factcli.errors import UsageError
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
-#: The file that marks a folder named ``facts`` as a fact base.
+#: The file that marks a folder as a fact base.
 MARKER = "sources.toml"
 
 
@@ -27,15 +28,19 @@ def bundled_facts_dir() -> Path:
 
 
 def discovered_facts_dir(start: Path | None = None) -> Path | None:
-    """A ``facts/`` folder holding sources.toml in ``start`` (the current folder) or above."""
+    """The nearest fact base from ``start`` (the current folder) upwards, as git finds .git.
+
+    At each level the folder itself, when it holds sources.toml, else its
+    ``facts/`` subfolder when that does.
+    """
     try:
         here = (start or Path.cwd()).resolve()
     except OSError:  # the current folder was deleted
         return None
     for folder in (here, *here.parents):
-        candidate = folder / "facts"
-        if (candidate / MARKER).is_file():
-            return candidate
+        for candidate in (folder, folder / "facts"):
+            if (candidate / MARKER).is_file():
+                return candidate
     return None
 
 

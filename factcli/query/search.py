@@ -22,7 +22,6 @@ from factcli.query.words import (
     parse_query,
     stem,
     text_words,
-    thesaurus_for,
     unit_spans,
 )
 
@@ -134,10 +133,10 @@ def query_terms(query: str) -> list[str]:
 
 
 def as_query(query: Query | str) -> Query:
-    """A parsed query; text is parsed with the built-in thesaurus."""
+    """A parsed query; text is parsed without synonyms (parse it with a base's to use them)."""
     if isinstance(query, Query):
         return query
-    return parse_query(query, thesaurus_for(None))
+    return parse_query(query)
 
 
 def search(facts: FactBase, query: Query | str, limit: int = 20) -> list[SearchHit]:

@@ -18,8 +18,8 @@ from typing import Any, NamedTuple
 from factcli.errors import UsageError
 from factcli.query.text import fold
 
-#: The thesaurus shipped with factcli; a fact base's own ``thesaurus.toml`` adds to it.
-BUILT_IN_THESAURUS = Path(__file__).with_name("thesaurus.toml")
+#: A fact base's own synonym groups live in this file beside its sources.toml;
+#: factcli has none of its own, so no base gets the synonyms of another.
 THESAURUS_FILE_NAME = "thesaurus.toml"
 
 _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
@@ -138,11 +138,10 @@ def read_thesaurus(path: Path) -> Thesaurus:
 
 
 def thesaurus_for(facts_dir: Path | None) -> Thesaurus:
-    """The built-in synonym groups, plus those of ``facts_dir``'s thesaurus.toml if it has one."""
-    groups = read_thesaurus(BUILT_IN_THESAURUS)
+    """The synonym groups of ``facts_dir``'s own thesaurus.toml; none when it has none."""
     if facts_dir is not None and (own := facts_dir / THESAURUS_FILE_NAME).is_file():
-        groups += read_thesaurus(own)
-    return groups
+        return read_thesaurus(own)
+    return ()
 
 
 def text_words(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
