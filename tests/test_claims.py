@@ -29,8 +29,8 @@ def test_walk_yields_every_claim_of_the_fixture_once_in_order(mini: FactBase) ->
             (Citation("beta", "arrived in Springfield on 2 March 2020"),),
         ),
         (
-            "visit", visit, "places[0]", None, (), "Springfield, Freedonia", None, "stated",
-            None, (Citation("alpha", "flew to Springfield on Monday"),),
+            "visit", visit, "places[0]", None, ("the-minister",), "Springfield, Freedonia", None,
+            "stated", None, (Citation("alpha", "flew to Springfield on Monday"),),
         ),
         (
             "visit", visit, "statements[0]", "ana-ruiz", ("ana-ruiz",), "It was a quiet trip.",
@@ -50,8 +50,8 @@ def test_walk_yields_every_claim_of_the_fixture_once_in_order(mini: FactBase) ->
             None, "stated", None, (Citation("alpha", "The minister flew to Springfield"),),
         ),
         (
-            "visit", visit, "counterparts[0]", "joe-quimby", ("joe-quimby",), "trade",
-            "2020-03-02", "stated", None, (Citation("alpha", "He met Mayor Jöe Quimby"),),
+            "visit", visit, "counterparts[0]", "joe-quimby", ("joe-quimby", "the-minister"),
+            "trade", "2020-03-02", "stated", None, (Citation("alpha", "He met Mayor Jöe Quimby"),),
         ),
         (
             "visit", visit, "agreements[0]", None, ("springfield-council",), "Friendship pact",

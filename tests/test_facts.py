@@ -49,7 +49,18 @@ def test_july_2022_delegation(shipped: FactBase) -> None:
 def test_june_2021_meetings_by_day(shipped: FactBase) -> None:
     visit = shipped.visits["2021-06-moscow"]
     met = {shipped.name_of(c.who): c.date.value.text for c in visit.counterparts if c.date}
-    assert met == {"Nikolai Patrushev": "2021-06-21", "Sergei Shoigu": "2021-06-22"}
+    assert met == {"Sergei Shoigu": "2021-06-22"}
+    # The Kremlin said he "would hold talks" with Patrushev and there would be no meeting
+    # with Putin; the 21 June talks of "the Russian and Myanmarese officials" name neither.
+    status = {
+        shipped.name_of(c.who): (c.status, c.evidence.according_to) for c in visit.counterparts
+    }
+    assert status == {
+        "Vladimir Putin": ("ruled out", "kremlin"),
+        "Nikolai Patrushev": ("planned", "kremlin"),
+        "Sergei Shoigu": ("held", None),
+        "Russian officials": ("held", None),
+    }
     shoigu = next(c for c in visit.counterparts if c.who == "sergei-shoigu")
     assert shoigu.date is not None and shoigu.date.basis == "inferred"
     assert shoigu.date.as_stated == "On Tuesday"

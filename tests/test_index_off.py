@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 from factcli.cli import app
 from factcli.index import opening
 
-from .conftest import FACTS, MINI
+from .conftest import FACTS, FIXTURES, MINI
+
+RAIL = FIXTURES / "rail"
 
 FORMATS = ["table", "json", "jsonl", "csv", "markdown", "html"]
 
@@ -29,6 +31,9 @@ SHIPPED = [
     ["show", "2022-08-lavrov-naypyidaw"],
     ["show", "2021-06-moskow"],
     ["person", "shoigu"],
+    ["person", "putin"],
+    ["org", "kremlin"],
+    ["meetings", "--status", "ruled out"],
     ["person", "thein tun oo"],
     ["person", "sitagu"],
     ["org", "rosatom"],
@@ -55,7 +60,19 @@ FIXTURE = [
     ["sources"],
     ["conflicts"],
 ]
-MATRIX = [(FACTS, args) for args in SHIPPED] + [(MINI, args) for args in FIXTURE]
+#: Another traveller's base: the visitor, mentions and what a registered party reported.
+RAIL_BASE = [
+    ["person", "varga"],
+    ["org", "state radio"],
+    ["org", "westmark rail"],
+    ["meetings", "--status", "planned"],
+    ["visits", "--person", "varga"],
+]
+MATRIX = (
+    [(FACTS, args) for args in SHIPPED]
+    + [(MINI, args) for args in FIXTURE]
+    + [(RAIL, args) for args in RAIL_BASE]
+)
 
 
 class Spy:

@@ -20,6 +20,7 @@ FILLED = {
     "published": "2030-01-06",
     "language": "en",
     "who": "jane-roe",
+    "visitor": "jane-roe",
     "participants": "jane-roe",
     "source": "daily-example",
     "quote": "Jane Roe arrived in Paris",
@@ -65,7 +66,8 @@ def test_templates_fail_validation_until_filled_then_pass(runner: CliRunner, fol
         assert new(runner, kind, ids[kind], "-o", str(target)) == (0, "", f"wrote {target}\n")
     result = runner.invoke(app, ["validate", "-d", str(folder)])
     assert result.exit_code == 1
-    assert f"{made['visit']}:7: visit.title: must not be empty" in result.stderr
+    assert f"{made['visit']}:7: visit.visitor: must not be empty" in result.stderr
+    assert f"{made['visit']}:8: visit.title: must not be empty" in result.stderr
     assert f"{made['source']}:6: sources[0].publisher: must not be empty" in result.stderr
     for target in made.values():
         target.write_text(fill(target.read_text(encoding="utf-8")), encoding="utf-8")

@@ -53,6 +53,6 @@ def test_visits_json_says_a_counterpart_is_only_planned_as_the_table_does() -> N
         "to ‘further cement cooperation’ between the countries.",
     }
     assert talks in vladivostok["cite"]
-    assert rows["2021-06-moscow"]["counterparts_planned"] == []
+    assert rows["2021-06-moscow"]["counterparts_planned"] == ["Nikolai Patrushev"]
     by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(_out(FACTS, "--format", "csv")))}
     assert by_id["2022-09-vladivostok"]["counterparts_planned"] == "Russian officials"

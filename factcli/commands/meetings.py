@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import enum
+from typing import Annotated, cast
 
 import typer
 
@@ -25,7 +26,11 @@ from factcli.commands.filters import (
     visit_filter,
 )
 from factcli.errors import NotFoundError
+from factcli.model.records import STATUSES, Status
 from factcli.render.formats import OutputFormat
+
+#: The statuses --status accepts, as Click lists them in --help and errors.
+StatusChoice = enum.Enum("StatusChoice", {s.replace(" ", "_"): s for s in STATUSES}, type=str)  # type: ignore[misc]
 
 
 @report_errors
@@ -36,6 +41,15 @@ def meetings(
             "--person",
             help="Only meetings this person or organisation took part in, on either side.",
             autocompletion=complete.entity_names,
+        ),
+    ] = None,
+    status: Annotated[
+        list[StatusChoice] | None,
+        typer.Option(
+            "--status",
+            help="Only meetings with this status (repeat for several): held, planned, "
+            "expected or ruled out.",
+            show_default=False,
         ),
     ] = None,
     year: YearOption = None,
@@ -49,10 +63,12 @@ def meetings(
 ) -> None:
     """Every recorded meeting across visits and events: date, place, who met whom, topics.
 
-    A meeting is a visit's counterpart (the chief met them, or was to meet
-    them where the sources only announce it) or an event of kind meeting or
-    talks with two or more participants. Each row has its own date when a
-    source gives one, else it is shown within its visit.
+    A meeting is a visit's counterpart (the visitor met them; or, by its
+    status, was to meet them, was expected to, or a source says there would
+    be no meeting) or an event of kind meeting or talks with two or more
+    participants. Each row has its own date and place when a source gives
+    them; an undated one is shown within its visit, and a place is never
+    borrowed from the visit.
     """
     from factcli.query.meetings import meetings as find_meetings
     from factcli.render.meetings import meetings_report
@@ -60,7 +76,8 @@ def meetings(
     criteria = visit_filter(year, since, until, None, None, person, None)
     with open_facts(facts_dir, skip_invalid) as access:
         facts = access.everything()
-        found = find_meetings(facts, criteria)
+        statuses = frozenset(cast(Status, s.value) for s in status) if status else None
+        found = find_meetings(facts, criteria, statuses)
         if not found:
             explain_empty(access, person, None)
             raise NotFoundError("no meeting matches those filters")

@@ -70,8 +70,12 @@ class IndexedFacts(FactsAccess):
         wanted = set(keys)
         frontier = list(wanted)
         while frontier:
+            # A party that reported a claim is loaded as an entity, if it is one.
             targets = self._keys(
-                f"SELECT DISTINCT target FROM refs WHERE owner IN ({_KEYS})", json.dumps(frontier)
+                "SELECT DISTINCT CASE WHEN target LIKE 'party:%'"
+                " THEN 'entity:' || substr(target, 7) ELSE target END"
+                f" FROM refs WHERE owner IN ({_KEYS})",
+                json.dumps(frontier),
             )
             frontier = [
                 t for t in targets if t not in wanted and (sources or not t.startswith(_SOURCE))
@@ -211,9 +215,11 @@ class IndexedFacts(FactsAccess):
             found = entities.find_entity(named, name, kind)
         else:
             found = entities.find_entity(self.load(entity_keys), name, kind)
+        # Where it takes part or is mentioned, and what it reported (according_to).
         owners = self._keys(
-            "SELECT DISTINCT owner FROM refs WHERE target = ? AND owner LIKE 'record:%'",
+            "SELECT DISTINCT owner FROM refs WHERE target IN (?, ?) AND owner LIKE 'record:%'",
             _ENTITY + found.id,
+            record_key("party", found.id),
         )
         facts = self.load([*owners, _ENTITY + found.id])
         return facts, facts.entities[found.id], entities.appearances(facts, found)

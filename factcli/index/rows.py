@@ -62,8 +62,9 @@ def file_rows(document: Table, facts: FactBase) -> FileRows:
             rows.places.extend((key, fold(p.country), fold(p.city or "")) for p in record.places)
         data = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
         rows.records.append((key, kind, table["id"], name, data, earliest, latest))
+        # A "party" (according_to) is kept apart: it may be words, not an entity.
         targets = {
-            record_key("source" if ref_kind == "source" else "entity", target)
+            record_key("entity" if ref_kind == "entity" else ref_kind, target)
             for ref_kind, target, _ in references(table, ())
         }
         rows.refs.extend((key, target) for target in sorted(targets))

@@ -28,7 +28,7 @@ from factcli.model.files import fact_file_entries
 
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 #: How long to wait for another factcli that is updating the same index.
 LOCK_WAIT_SECONDS = 5.0
 

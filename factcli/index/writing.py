@@ -253,6 +253,6 @@ def _no_problems(connection: sqlite3.Connection) -> bool:
     return not connection.execute(
         "SELECT EXISTS (SELECT 1 FROM files WHERE problems > 0)"
         " OR EXISTS (SELECT key FROM records GROUP BY key HAVING count(*) > 1)"
-        " OR EXISTS (SELECT 1 FROM refs r WHERE NOT EXISTS"
+        " OR EXISTS (SELECT 1 FROM refs r WHERE r.target NOT LIKE 'party:%' AND NOT EXISTS"
         "   (SELECT 1 FROM records x WHERE x.key = r.target))"
     ).fetchone()[0]

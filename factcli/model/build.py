@@ -31,8 +31,10 @@ from factcli.model.records import (
     FactBase,
     Place,
     Role,
+    Setting,
     Source,
     Statement,
+    Status,
     Visit,
 )
 
@@ -40,7 +42,9 @@ Table = dict[str, Any]
 ProblemAt = Callable[[KeyPath, str], Problem]
 
 #: Keys that hold registry ids, alone or in a list.
-_ENTITY_KEYS = frozenset({"who", "speaker", "attendees", "parties", "participants"})
+_ENTITY_KEYS = frozenset(
+    {"who", "speaker", "attendees", "parties", "participants", "visitor", "mentions"}
+)
 
 
 def _evidence(table: Table) -> Evidence:
@@ -48,7 +52,22 @@ def _evidence(table: Table) -> Evidence:
         cite=tuple(Citation(c["source"], c["quote"]) for c in table["cite"]),
         basis=cast(Basis, table.get("basis", "stated")),
         reasoning=table.get("reasoning"),
+        according_to=table.get("according_to"),
     )
+
+
+def _setting(table: Table) -> Setting:
+    """A claim's own place, status and mentions (keys its section lacks keep their default)."""
+    return Setting(
+        place=table.get("place"),
+        country=table.get("country"),
+        status=cast(Status, table.get("status", "held")),
+        mentions=tuple(table.get("mentions", [])),
+    )
+
+
+def _ids(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _date(value: str | Table | None) -> DateClaim | None:
@@ -80,6 +99,8 @@ def _places(items: list[Table]) -> tuple[Place, ...]:
             note=p.get("note"),
             date=_date(p.get("date")),
             evidence=_evidence(p),
+            # A place's own city and country are the place itself, not a setting.
+            setting=Setting(mentions=tuple(p.get("mentions", []))),
         )
         for index, p in enumerate(items)
     )
@@ -88,11 +109,12 @@ def _places(items: list[Table]) -> tuple[Place, ...]:
 def _statements(items: list[Table]) -> tuple[Statement, ...]:
     return tuple(
         Statement(
-            s["speaker"],
-            s["said"],
-            _date(s.get("date")),
-            _evidence(s),
-            s.get("speech", "quoted"),
+            speaker=s["speaker"],
+            said=s["said"],
+            date=_date(s.get("date")),
+            evidence=_evidence(s),
+            setting=_setting(s),
+            speech=s.get("speech", "quoted"),
         )
         for s in items
     )
@@ -107,6 +129,7 @@ def _context(items: list[Table]) -> tuple[ContextNote, ...]:
             value=c.get("value"),
             date=_date(c.get("date")),
             evidence=_evidence(c),
+            setting=_setting(c),
         )
         for c in items
     )
@@ -116,6 +139,7 @@ def build_visit(table: Table, file: str) -> Visit:
     """A Visit from a checked ``[visit]`` table."""
     return Visit(
         id=table["id"],
+        visitor=_ids(table["visitor"]),
         title=table["title"],
         occasion=table.get("occasion"),
         summary=table["summary"],
@@ -123,11 +147,18 @@ def build_visit(table: Table, file: str) -> Visit:
         end=_date(table.get("end")),
         places=_places(table["places"]),
         characterisations=tuple(
-            Characterisation(c["by"], c["description"], _evidence(c))
+            Characterisation(c["by"], c["description"], _evidence(c), _setting(c))
             for c in table.get("characterisations", [])
         ),
         delegation=tuple(
-            Delegate(d["who"], d.get("rank"), d.get("role"), d.get("organisation"), _evidence(d))
+            Delegate(
+                d["who"],
+                d.get("rank"),
+                d.get("role"),
+                d.get("organisation"),
+                _evidence(d),
+                _setting(d),
+            )
             for d in table.get("delegation", [])
         ),
         counterparts=tuple(
@@ -137,7 +168,7 @@ def build_visit(table: Table, file: str) -> Visit:
                 _date(c.get("date")),
                 tuple(c.get("topics", [])),
                 _evidence(c),
-                c.get("status", "held"),
+                _setting(c),
             )
             for c in table.get("counterparts", [])
         ),
@@ -148,16 +179,17 @@ def build_visit(table: Table, file: str) -> Visit:
                 a.get("wording"),
                 _date(a.get("date")),
                 _evidence(a),
+                _setting(a),
             )
             for a in table.get("agreements", [])
         ),
         activities=tuple(
             Activity(
                 a["description"],
-                a.get("place"),
                 _date(a.get("date")),
                 tuple(a.get("attendees", [])),
                 _evidence(a),
+                _setting(a),
             )
             for a in table.get("activities", [])
         ),
@@ -181,6 +213,7 @@ def build_event(table: Table, file: str) -> Event:
         context=_context(table.get("context", [])),
         evidence=_evidence(table),
         file=file,
+        setting=_setting(table),
     )
 
 
@@ -216,6 +249,7 @@ def build_entity(table: Table, kind: str, file: str) -> Entity:
                 r.get("organisation"),
                 parse_edtf(r["during"]) if "during" in r else None,
                 _evidence(r),
+                _setting(r),
             )
             for r in table.get("roles", [])
         ),
@@ -234,11 +268,17 @@ class _Reference:
 
 
 def references(value: object, path: KeyPath) -> Iterator[tuple[str, str, KeyPath]]:
-    """Every (kind, id, path) reference in a checked document."""
+    """Every (kind, id, path) reference in a checked document.
+
+    Kinds: "source", "entity", and "party": an ``according_to`` that may be a
+    registry id or the article's own words, so it need not name an entry.
+    """
     if isinstance(value, dict):
         for key, item in value.items():
             if key == "source" and len(path) >= 2 and path[-2] == "cite":
                 yield "source", item, (*path, key)
+            elif key == "according_to":
+                yield "party", item, (*path, key)
             elif key in _ENTITY_KEYS:
                 if isinstance(item, list):
                     for index, target in enumerate(item):
@@ -323,6 +363,8 @@ class Builder:
         """Problems for every reference to a source or registry id that does not exist."""
         problems = []
         for ref in self._references:
+            if ref.kind == "party":
+                continue  # the article's own words are as valid as a registry id
             known = self.facts.sources if ref.kind == "source" else self.facts.entities
             if ref.target not in known:
                 label = "source" if ref.kind == "source" else "person or org"

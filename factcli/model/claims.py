@@ -32,6 +32,7 @@ from factcli.model.records import (
     FactBase,
     Place,
     Role,
+    Setting,
     Source,
     Statement,
     Visit,
@@ -102,6 +103,12 @@ class Claim(NamedTuple):
     fields: tuple[tuple[str, str], ...]  # (field name, text) a reader would search
     verbatim: tuple[tuple[str, str], ...]  # fields that must appear in a cited source
     item: Item  # the typed record the claim was read from
+    setting: Setting = Setting()  # its OWN place, status and mentions; never the record's
+
+    @property
+    def according_to(self) -> str | None:
+        """Who, within the cited article, asserts the claim (None: the article itself)."""
+        return self.evidence.according_to
 
     @property
     def where(self) -> str:
@@ -179,6 +186,10 @@ def _claim(
     verbatim: tuple[tuple[str, str], ...] = (),
 ) -> Claim:
     record_id, kind, inside = owner
+    # Dates and sources are not events: they have no place, status or mentions.
+    setting = Setting() if isinstance(item, (DateClaim, Source)) else item.setting
+    if setting.place:
+        fields = (*fields, ("place", setting.place))
     return Claim(
         record_id,
         kind,
@@ -193,6 +204,7 @@ def _claim(
         fields,
         verbatim,
         item,
+        setting,
     )
 
 
@@ -209,7 +221,11 @@ def _date_claim(
 
 
 def _shared(record: Visit | Event, owner: tuple[str, str, Within | None]) -> Iterator[Claim]:
-    """Places, statements and context: the sections visits and events both have."""
+    """Places, statements and context: the sections visits and events both have.
+
+    A visit's places are the stops of its visitor's route, so they involve the visitor.
+    """
+    travellers = record.visitor if isinstance(record, Visit) else ()
     for index, place in enumerate(record.places):
         fields = _kept(("city", place.city), ("country", place.country), ("note", place.note))
         yield _claim(
@@ -220,6 +236,7 @@ def _shared(record: Visit | Event, owner: tuple[str, str, Within | None]) -> Ite
             place_text(place),
             place.evidence,
             date=place.date,
+            entities=travellers,
             fields=fields,
         )
     for index, said in enumerate(record.statements):
@@ -276,7 +293,8 @@ def _visit_items(visit: Visit, owner: tuple[str, str, Within | None]) -> Iterato
             topics or (cp.role or ""),
             cp.evidence,
             date=cp.date,
-            entities=(cp.who,),
+            # The counterpart met the visitor: both sides take part, the one met first.
+            entities=(cp.who, *visit.visitor),
             subject=cp.who,
             fields=_kept(("who", cp.who), ("role", cp.role), ("topics", topics)),
         )
@@ -303,7 +321,7 @@ def _visit_items(visit: Visit, owner: tuple[str, str, Within | None]) -> Iterato
             act.evidence,
             date=act.date,
             entities=act.attendees,
-            fields=_kept(("description", act.description), ("place", act.place)),
+            fields=(("description", act.description),),
         )
 
 

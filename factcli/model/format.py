@@ -20,6 +20,7 @@ from factcli.model.spec import (
     Field,
     Issue,
     ListOf,
+    OneOrMany,
     Table,
     Text,
     walk_tables,
@@ -64,7 +65,32 @@ CITE = ListOf(CITATION, min_items=1, description="the evidence: at least one sou
 EVIDENCE_FIELDS = (
     Field("basis", BASIS),
     Field("reasoning", REASONING),
+    Field(
+        "according_to",
+        Text(
+            "who, within the cited article, asserts the claim, as the article names them"
+            " ('official press statements', 'state media'), or their registry id"
+        ),
+    ),
     Field("cite", CITE, required=True),
+)
+MENTIONS = Field(
+    "mentions",
+    ListOf(REF, description="people and organisations the claim names without their taking part"),
+)
+STATUS = Field(
+    "status",
+    Choice(
+        ("held", "planned", "expected", "ruled out"),
+        "held (the default: the source says it happened); planned (announced: 'will',"
+        " 'would', 'is to'); expected (hedged: 'likely', 'expected to'); ruled out (a source"
+        " says it will not or did not happen: 'there would be no meeting')",
+    ),
+)
+#: Where an event-like claim happened, when the source says: its own place, never the visit's.
+OWN_PLACE = (
+    Field("place", Text("where it happened, as the source names the place")),
+    Field("country", Text("the country of that place")),
 )
 
 DATE_CLAIM = Table(
@@ -83,7 +109,9 @@ DATE = Either(EDTF, DATE_CLAIM, "an EDTF string (stated) or a date_claim table")
 
 
 def _claim(name: str, description: str, *fields: Field) -> Table:
-    return Table(name, (*fields, *EVIDENCE_FIELDS), description, _inferred_needs_reasoning)
+    return Table(
+        name, (*fields, MENTIONS, *EVIDENCE_FIELDS), description, _inferred_needs_reasoning
+    )
 
 
 ROLE = _claim(
@@ -132,11 +160,18 @@ SOURCE = Table(
 
 PLACE = _claim(
     "place",
-    "a place a visit or event took place in; list the main place first",
+    "a place a visit or event took place in; a visit's places, in file order, are its route",
     Field("city", Text("the city, where the sources name one")),
     Field("country", Text("the country"), required=True),
-    Field("role", Choice(("main", "side trip"), "the main place or a side trip")),
-    Field("note", Text("e.g. 'southwest of Moscow'")),
+    Field(
+        "role",
+        Choice(
+            ("main", "side trip", "stop"),
+            "main, side trip, or stop (one stop of a route); by default the first place is"
+            " main and the others side trips",
+        ),
+    ),
+    Field("note", Text("e.g. 'southwest of the capital'")),
     Field("date", DATE),
 )
 STATEMENT = _claim(
@@ -145,6 +180,7 @@ STATEMENT = _claim(
     Field("speaker", REF, required=True),
     Field("said", Text("the words as the source reports them"), required=True),
     Field("date", DATE),
+    *OWN_PLACE,
     Field(
         "speech",
         Choice(
@@ -168,6 +204,11 @@ VISIT = Table(
     "visit",
     (
         Field("id", ID, required=True),
+        Field(
+            "visitor",
+            OneOrMany(REF, "the registry id, or ids, of who travelled"),
+            required=True,
+        ),
         Field("title", Text("a short title"), required=True),
         Field("occasion", Text("the event attended, if any")),
         Field("summary", Text("two or three plain sentences"), required=True),
@@ -195,6 +236,8 @@ VISIT = Table(
                     Field("rank", Text("e.g. 'Lt-Gen'")),
                     Field("role", Text("their role on the trip or at home")),
                     Field("organisation", Text("their organisation")),
+                    *OWN_PLACE,
+                    STATUS,
                 )
             ),
         ),
@@ -203,7 +246,7 @@ VISIT = Table(
             ListOf(
                 _claim(
                     "counterpart",
-                    "a person or organisation met",
+                    "a person or organisation the visitor met (or was to meet: see status)",
                     Field("who", REF, required=True),
                     Field(
                         "role",
@@ -211,13 +254,8 @@ VISIT = Table(
                     ),
                     Field("date", DATE),
                     Field("topics", ListOf(Text("a topic discussed"))),
-                    Field(
-                        "status",
-                        Choice(
-                            ("held", "planned"),
-                            "held (the default), or planned: announced, not reported as held",
-                        ),
-                    ),
+                    *OWN_PLACE,
+                    STATUS,
                 )
             ),
         ),
@@ -231,6 +269,8 @@ VISIT = Table(
                     Field("parties", ListOf(REF)),
                     Field("wording", Text("the wording as reported, verbatim")),
                     Field("date", DATE),
+                    *OWN_PLACE,
+                    STATUS,
                 )
             ),
         ),
@@ -241,21 +281,22 @@ VISIT = Table(
                     "activity",
                     "a ceremony, site visit or other activity",
                     Field("description", Text("what happened"), required=True),
-                    Field("place", Text("where")),
+                    *OWN_PLACE,
                     Field("date", DATE),
                     Field("attendees", ListOf(REF)),
+                    STATUS,
                 )
             ),
         ),
         Field("statements", ListOf(STATEMENT)),
         Field("context", ListOf(CONTEXT)),
     ),
-    "one visit of the chief",
+    "one visit",
 )
 
 EVENT = _claim(
     "event",
-    "a related event that is not a visit of the chief",
+    "a related event that is not one of the base's visits",
     Field("id", ID, required=True),
     Field("title", Text("a short title"), required=True),
     Field("kind", Text("e.g. 'visit', 'summit', 'coup', 'election', 'statement'"), required=True),
@@ -265,6 +306,7 @@ EVENT = _claim(
     Field("participants", ListOf(REF)),
     Field("statements", ListOf(STATEMENT)),
     Field("context", ListOf(CONTEXT)),
+    STATUS,
 )
 
 FACT_FILE = Table(

@@ -15,6 +15,11 @@ from typing import Literal, NamedTuple
 from factcli.model.edtf import EdtfDate
 
 Basis = Literal["stated", "inferred"]
+#: How sure the sources are that a thing happened: "held" (they say it did),
+#: "planned" (announced: "will", "would"), "expected" (hedged: "likely"),
+#: "ruled out" (a source says it will not or did not happen).
+Status = Literal["held", "planned", "expected", "ruled out"]
+STATUSES: tuple[Status, ...] = ("held", "planned", "expected", "ruled out")
 
 
 class Citation(NamedTuple):
@@ -30,6 +35,8 @@ class Evidence(NamedTuple):
     cite: tuple[Citation, ...]
     basis: Basis = "stated"
     reasoning: str | None = None
+    #: Who, within the cited article, asserts the claim ("state media", or a registry id).
+    according_to: str | None = None
 
     @property
     def source_ids(self) -> tuple[str, ...]:
@@ -47,6 +54,23 @@ class DateClaim(NamedTuple):
     evidence: Evidence | None = None
 
 
+class Setting(NamedTuple):
+    """Where a claim happened, how sure its sources are, and whom it names without their part.
+
+    Every claim has one; a key its section does not allow stays at its default.
+    """
+
+    place: str | None = None  # the place as the source names it
+    country: str | None = None
+    status: Status = "held"
+    mentions: tuple[str, ...] = ()  # registry ids named without taking part
+
+    @property
+    def held(self) -> bool:
+        """True when the sources say it happened."""
+        return self.status == "held"
+
+
 class Role(NamedTuple):
     """A role a person or organisation holds, as a source gives it."""
 
@@ -54,6 +78,7 @@ class Role(NamedTuple):
     organisation: str | None
     during: EdtfDate | None
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Entity(NamedTuple):
@@ -101,6 +126,7 @@ class Place(NamedTuple):
     note: str | None
     date: DateClaim | None
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Characterisation(NamedTuple):
@@ -109,6 +135,7 @@ class Characterisation(NamedTuple):
     by: str
     description: str
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Delegate(NamedTuple):
@@ -119,6 +146,7 @@ class Delegate(NamedTuple):
     role: str | None
     organisation: str | None
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Counterpart(NamedTuple):
@@ -129,7 +157,12 @@ class Counterpart(NamedTuple):
     date: DateClaim | None
     topics: tuple[str, ...]
     evidence: Evidence
-    status: str = "held"  # "planned": announced, no source reports it held
+    setting: Setting = Setting()
+
+    @property
+    def status(self) -> Status:
+        """Held, planned, expected or ruled out."""
+        return self.setting.status
 
     @property
     def planned(self) -> bool:
@@ -145,16 +178,17 @@ class Agreement(NamedTuple):
     wording: str | None
     date: DateClaim | None
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Activity(NamedTuple):
     """A ceremony, site visit or other activity."""
 
     description: str
-    place: str | None
     date: DateClaim | None
     attendees: tuple[str, ...]
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Statement(NamedTuple):
@@ -164,6 +198,7 @@ class Statement(NamedTuple):
     said: str
     date: DateClaim | None
     evidence: Evidence
+    setting: Setting = Setting()
     speech: str = "quoted"  # "reported": the source's account of what was said
 
     @property
@@ -191,12 +226,14 @@ class ContextNote(NamedTuple):
     value: str | None
     date: DateClaim | None
     evidence: Evidence
+    setting: Setting = Setting()
 
 
 class Visit(NamedTuple):
-    """One visit of the chief: dates, places and everything that happened."""
+    """One visit: who travelled, dates, the stops of its route and everything that happened."""
 
     id: str
+    visitor: tuple[str, ...]  # registry ids of who travelled
     title: str
     occasion: str | None
     summary: str
@@ -228,12 +265,12 @@ class Visit(NamedTuple):
 
     @property
     def main_place(self) -> Place | None:
-        """The first place listed, which the format reserves for the main one."""
+        """The first place listed: the main one, or the first stop of the route."""
         return self.places[0] if self.places else None
 
 
 class Event(NamedTuple):
-    """A related event that is not a visit of the chief (a trip, a summit, a coup)."""
+    """A related event that is not one of the base's visits (a trip, a summit, a coup)."""
 
     id: str
     title: str
@@ -246,6 +283,7 @@ class Event(NamedTuple):
     context: tuple[ContextNote, ...]
     evidence: Evidence
     file: str
+    setting: Setting = Setting()
 
     @property
     def dates(self) -> EdtfDate:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from factcli.model.claims import Claim, Within, record_claims
+from factcli.model.claims import Claim, NameOf, Within, record_claims
 from factcli.model.dates import date_text, span_text
 from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import (
@@ -20,6 +20,7 @@ from factcli.model.records import (
     Evidence,
     FactBase,
     Place,
+    Setting,
     Source,
     Statement,
     Visit,
@@ -38,9 +39,25 @@ def evidence_data(evidence: Evidence) -> Data:
     return {
         "basis": evidence.basis,
         "reasoning": evidence.reasoning,
+        "according_to": evidence.according_to,
         "sources": list(evidence.source_ids),
         "cite": cite_data(evidence.cite),
     }
+
+
+def setting_data(setting: Setting, name_of: NameOf) -> Data:
+    """A claim's own place (null when its source names none), status and whom it mentions."""
+    return {
+        "place": setting.place,
+        "country": setting.country,
+        "status": setting.status,
+        **mentions_data(setting, name_of),
+    }
+
+
+def mentions_data(setting: Setting, name_of: NameOf) -> Data:
+    """Whom a claim names without their taking part, each as id and name."""
+    return {"mentions": [{"id": m, "name": name_of(m)} for m in setting.mentions]}
 
 
 def date_data(claim: DateClaim | None) -> Data | None:
@@ -66,7 +83,7 @@ def within_data(within: Within | None) -> Data | None:
     return {"id": within.id, "kind": within.kind, "start": within.start, "end": within.end}
 
 
-def claim_data(claim: Claim) -> Data:
+def claim_data(claim: Claim, name_of: NameOf) -> Data:
     """A claim's own provenance, as every row that shows a claim carries it.
 
     ``date`` is the claim's own (null when no source dates it) and ``within``
@@ -80,6 +97,8 @@ def claim_data(claim: Claim) -> Data:
         "reasoning": claim.evidence.reasoning,
         "sources": list(claim.source_ids),
         "cite": cite_data(claim.cite),
+        "according_to": claim.according_to,
+        **setting_data(claim.setting, name_of),
     }
 
 
@@ -133,6 +152,11 @@ def claim_flat(claim: Claim) -> Data:
         # Added after the first columns, so existing CSV column order stays.
         **own,
         **inside,
+        "according_to": claim.according_to,
+        "place": claim.setting.place,
+        "country": claim.setting.country,
+        "status": claim.setting.status,
+        "mentions": ";".join(claim.setting.mentions),
     }
 
 
@@ -140,15 +164,25 @@ def _named(facts: FactBase, entity_id: str) -> Data:
     return {"id": entity_id, "name": facts.name_of(entity_id)}
 
 
-def place_data(place: Place) -> Data:
-    """One place of a visit or event."""
+def _own_setting(facts: FactBase, setting: Setting) -> Data:
+    return setting_data(setting, facts.name_of)
+
+
+def _mentions(facts: FactBase, setting: Setting) -> Data:
+    return mentions_data(setting, facts.name_of)
+
+
+def place_data(facts: FactBase, place: Place, stop: int | None = None) -> Data:
+    """One place of a visit or event; ``stop`` is its number on a visit's route."""
     return {
         "city": place.city,
         "country": place.country,
         "role": place.role,
+        **({"stop": stop} if stop is not None else {}),
         "note": place.note,
         "date": date_data(place.date),
         **evidence_data(place.evidence),
+        **_mentions(facts, place.setting),
     }
 
 
@@ -160,10 +194,11 @@ def statement_data(facts: FactBase, statement: Statement) -> Data:
         "speech": statement.speech,
         "date": date_data(statement.date),
         **evidence_data(statement.evidence),
+        **_own_setting(facts, statement.setting),
     }
 
 
-def _context_data(record: Visit | Event) -> list[Data]:
+def _context_data(facts: FactBase, record: Visit | Event) -> list[Data]:
     return [
         {
             "topic": n.topic,
@@ -172,28 +207,39 @@ def _context_data(record: Visit | Event) -> list[Data]:
             "value": n.value,
             "date": date_data(n.date),
             **evidence_data(n.evidence),
+            **_mentions(facts, n.setting),
         }
         for n in record.context
     ]
 
 
 def delegation_counts(facts: FactBase, visit: Visit) -> tuple[int, int]:
-    """How many delegates are people and how many are groups (a ministry's representatives)."""
-    groups = sum(
-        1 for d in visit.delegation if (e := facts.entities.get(d.who)) and e.kind == "org"
-    )
-    return len(visit.delegation) - groups, groups
+    """How many delegates the sources say travelled are people, and how many are groups.
+
+    Counts count what happened: a delegate only planned or expected is not counted.
+    """
+    held = [d for d in visit.delegation if d.setting.held]
+    groups = sum(1 for d in held if (e := facts.entities.get(d.who)) and e.kind == "org")
+    return len(held) - groups, groups
+
+
+def delegation_expected(visit: Visit) -> int:
+    """How many delegates are only planned or expected to travel."""
+    return sum(1 for d in visit.delegation if d.setting.status in ("planned", "expected"))
 
 
 def delegation_words(facts: FactBase, visit: Visit) -> str:
-    """'5 people, 2 groups', or 'not reported' when no source names a delegation."""
+    """'5 people, 2 groups (1 expected)', or 'not reported' when no source names a delegation."""
     if not visit.delegation:
         return "not reported"
     people, groups = delegation_counts(facts, visit)
-    parts = [f"{people} {'person' if people == 1 else 'people'}"] if people else []
+    parts = [f"{people} {'person' if people == 1 else 'people'}"] if people or not groups else []
     if groups:
         parts.append(f"{groups} {'group' if groups == 1 else 'groups'}")
-    return ", ".join(parts)
+    words = ", ".join(parts)
+    if expected := delegation_expected(visit):
+        words += f" ({expected} expected)"
+    return words
 
 
 #: The sections of a visit whose claims a row of ``factcli visits`` shows:
@@ -238,6 +284,8 @@ def visit_row(facts: FactBase, visit: Visit) -> Data:
         "sources": list(dict.fromkeys(c.source for c in cited)),
         "cite": cite_data(cited),
         **span_basis(visit),
+        # Added after the first fields, so existing CSV column order stays.
+        **travellers(facts, visit),
     }
 
 
@@ -257,7 +305,7 @@ def visit_summary(facts: FactBase, visit: Visit) -> Data:
         "city": main.city if main else None,
         "country": main.country if main else None,
         "places": [p.city or p.country for p in visit.places],
-        "delegation_size": len(visit.delegation),
+        "delegation_size": people + groups,
         "delegation_reported": bool(visit.delegation),
         "delegation_people": people,
         "delegation_groups": groups,
@@ -265,16 +313,30 @@ def visit_summary(facts: FactBase, visit: Visit) -> Data:
     }
 
 
+def travellers(facts: FactBase, visit: Visit) -> Data:
+    """Who travelled, and how many delegates were only planned or expected to."""
+    return {
+        "visitor": [_named(facts, v) for v in visit.visitor],
+        "delegation_expected": delegation_expected(visit),
+    }
+
+
 def visit_data(facts: FactBase, visit: Visit) -> Data:
     """Every field of one visit."""
     return {
         **visit_summary(facts, visit),
+        **travellers(facts, visit),
         "summary": visit.summary,
         "start_date": date_data(visit.start),
         "end_date": date_data(visit.end),
-        "places": [place_data(p) for p in visit.places],
+        "places": [place_data(facts, p, stop) for stop, p in enumerate(visit.places, start=1)],
         "characterisations": [
-            {"by": c.by, "description": c.description, **evidence_data(c.evidence)}
+            {
+                "by": c.by,
+                "description": c.description,
+                **evidence_data(c.evidence),
+                **_mentions(facts, c.setting),
+            }
             for c in visit.characterisations
         ],
         "delegation": [
@@ -284,6 +346,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "role": d.role,
                 "organisation": d.organisation,
                 **evidence_data(d.evidence),
+                **_own_setting(facts, d.setting),
             }
             for d in visit.delegation
         ],
@@ -293,8 +356,8 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "role": c.role,
                 "date": date_data(c.date),
                 "topics": list(c.topics),
-                "status": c.status,
                 **evidence_data(c.evidence),
+                **_own_setting(facts, c.setting),
             }
             for c in visit.counterparts
         ],
@@ -305,21 +368,22 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "wording": a.wording,
                 "date": date_data(a.date),
                 **evidence_data(a.evidence),
+                **_own_setting(facts, a.setting),
             }
             for a in visit.agreements
         ],
         "activities": [
             {
                 "description": a.description,
-                "place": a.place,
                 "date": date_data(a.date),
                 "attendees": [_named(facts, p) for p in a.attendees],
                 **evidence_data(a.evidence),
+                **_own_setting(facts, a.setting),
             }
             for a in visit.activities
         ],
         "statements": [statement_data(facts, s) for s in visit.statements],
-        "context": _context_data(visit),
+        "context": _context_data(facts, visit),
         "file": facts.relative_file(visit.file),
     }
 
@@ -338,6 +402,8 @@ def event_summary(event: Event) -> Data:
         "dates_text": date_text(event.date),
         "city": main.city if main else None,
         "country": main.country if main else None,
+        # Added last, so existing CSV column order stays.
+        "status": event.setting.status,
     }
 
 
@@ -347,11 +413,12 @@ def event_data(facts: FactBase, event: Event) -> Data:
         **event_summary(event),
         "summary": event.summary,
         "date": date_data(event.date),
-        "places": [place_data(p) for p in event.places],
+        "places": [place_data(facts, p) for p in event.places],
         "participants": [_named(facts, p) for p in event.participants],
         "statements": [statement_data(facts, s) for s in event.statements],
-        "context": _context_data(event),
+        "context": _context_data(facts, event),
         **evidence_data(event.evidence),
+        **_mentions(facts, event.setting),
         "file": facts.relative_file(event.file),
     }
 
@@ -381,7 +448,7 @@ def source_data(source: Source) -> Data:
     }
 
 
-def entity_data(entity: Entity) -> Data:
+def entity_data(facts: FactBase, entity: Entity) -> Data:
     """A person or organisation with its names and cited roles."""
     return {
         "id": entity.id,
@@ -396,6 +463,7 @@ def entity_data(entity: Entity) -> Data:
                 "organisation": r.organisation,
                 "during": r.during.text if r.during else None,
                 **evidence_data(r.evidence),
+                **_mentions(facts, r.setting),
             }
             for r in entity.roles
         ],
@@ -407,7 +475,7 @@ def fact_base_data(facts: FactBase) -> Data:
     return {
         "visits": [visit_data(facts, v) for v in facts.visits.values()],
         "events": [event_data(facts, e) for e in facts.events.values()],
-        "people": [entity_data(e) for e in facts.entities.values() if e.kind == "person"],
-        "orgs": [entity_data(e) for e in facts.entities.values() if e.kind == "org"],
+        "people": [entity_data(facts, e) for e in facts.entities.values() if e.kind == "person"],
+        "orgs": [entity_data(facts, e) for e in facts.entities.values() if e.kind == "org"],
         "sources": [source_data(s) for s in facts.sources.values()],
     }

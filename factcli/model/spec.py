@@ -212,6 +212,28 @@ class Either(Spec):
         return {"oneOf": [self.short.schema(), self.full.schema()], "description": self.description}
 
 
+@dataclass(frozen=True)
+class OneOrMany(Spec):
+    """One value, or a non-empty array of such values."""
+
+    item: Text
+    description: str = ""
+
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
+        """Check a single value, or an array and each of its items."""
+        if isinstance(value, list):
+            yield from ListOf(self.item, min_items=1).check(value, path)
+        elif isinstance(value, str):
+            yield from self.item.check(value, path)
+        else:
+            yield path, f"expected a string or an array of strings, got {_type_name(value)}"
+
+    def schema(self) -> JSON:
+        """A oneOf of the value and a non-empty array of it."""
+        many = {"type": "array", "items": self.item.schema(), "minItems": 1}
+        return {"oneOf": [self.item.schema(), many], "description": self.description}
+
+
 def walk_tables(spec: Spec) -> Iterator[Table]:
     if isinstance(spec, Table):
         yield spec

@@ -33,26 +33,33 @@ _TEMPLATES: dict[str, str] = {
 
 [visit]
 id = "{{id}}"
-title = ""    # a short title, e.g. "Private visit to Moscow"
+visitor = ""  # the registry id of who travelled (`factcli new person`), or an array of ids
+title = ""    # a short title, e.g. "State visit"
 summary = ""  # two or three plain sentences
 start = ""    # an EDTF date: 2022-07-10, 2022-07, 2022-08/2022-09, 2021-06-20~ ...
 # end = ""    # optional, EDTF
 
+# The route: one table per stop, in the order travelled; a stop may have its own date.
 [[visit.places]]
 city = ""
 country = ""
+# date = ""   # optional, EDTF
 {_CITE}
 
 # Optional: one table per member of the delegation.
 [[visit.delegation]]
-who = ""      # a person or org id from the registry (see `factcli new person`)
+who = ""      # a person or org id from the registry
 role = ""     # their role, as the source gives it
+# status = "expected"  # if the source only says they are likely to come
 {_CITE}
 
 # Optional: one table per person or organisation met.
 [[visit.counterparts]]
 who = ""
 topics = [""]
+# place = ""  # where they met, as the source names it; leave out if it does not say
+# status = "planned"   # "planned", "expected" or "ruled out" if not reported as held
+# according_to = ""    # who in the article says so, e.g. "state media"
 {_CITE}
 """,
     "event": f"""# A related event (a trip, a summit, a statement). Fill in every "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from datetime import date
 from typing import Literal, NamedTuple
 
@@ -94,6 +95,7 @@ def _not_found(query: str, kind: EntityKind | None, suggestions: list[str]) -> N
 
 #: What an entity appears as, by the section of the claim that names it, in display order.
 APPEARS_AS = {
+    "places": "visitor",
     "delegation": "delegation",
     "counterparts": "counterpart",
     "agreements": "agreement",
@@ -102,6 +104,10 @@ APPEARS_AS = {
     "statements": "statement",
 }
 _ORDER = {section: n for n, section in enumerate(APPEARS_AS)}
+#: What an entity is, in a claim that names it without its taking part.
+MENTIONED = "mentioned"
+#: What an entity is, in a claim an article attributes to it (``according_to``).
+REPORTED = "reported"
 
 
 class Appearance(NamedTuple):
@@ -147,20 +153,37 @@ def claim_order(claim: Claim) -> tuple[tuple[date, date], str]:
     return (date.min, date.min), claim.record_id
 
 
-def _appears_as(claim: Claim) -> str:
+def _appears_as(claim: Claim, entity_id: str) -> str:
     item = claim.item
-    return item.noun if isinstance(item, Statement) else APPEARS_AS[claim.section]
+    if isinstance(item, Statement):
+        return item.noun
+    if claim.section == "counterparts" and entity_id != claim.subject:
+        return "visitor"  # the one who met the counterpart
+    return APPEARS_AS[claim.section]
+
+
+def _roles_in(claim: Claim, entity_id: str) -> Iterator[str]:
+    """What the entity is in one claim: a part it takes, a mention, the party reporting it."""
+    taking_part = (
+        claim.section in APPEARS_AS
+        and claim.record_kind in ("visit", "event")
+        and entity_id in claim.entities
+    )
+    if taking_part:
+        yield _appears_as(claim, entity_id)
+    if entity_id in claim.setting.mentions:
+        yield MENTIONED
+    if claim.according_to == entity_id:
+        yield REPORTED
 
 
 def appearances(facts: FactBase, entity: Entity) -> list[Appearance]:
-    """Every visit, meeting, statement and event the entity appears in, in date order."""
+    """Every claim the entity takes part in, is mentioned in or reported, in date order."""
     found = [
-        Appearance(claim, _appears_as(claim), claim.within.title if claim.within else "")
+        Appearance(claim, role, claim.within.title if claim.within else "")
         for claim in walk(facts)
-        if claim.section in APPEARS_AS
-        and claim.record_kind in ("visit", "event")
-        and entity.id in claim.entities
+        for role in _roles_in(claim, entity.id)
     ]
     # Within one record: the order of APPEARS_AS, then the order of the file.
-    found.sort(key=lambda a: (_ORDER[a.claim.section], a.claim.position))
+    found.sort(key=lambda a: (_ORDER.get(a.claim.section, len(_ORDER)), a.claim.position))
     return sorted(found, key=lambda a: claim_order(a.claim))

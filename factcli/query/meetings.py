@@ -2,19 +2,20 @@
 
 A meeting is one of two things the facts record:
 
-* a counterpart of a visit: the chief met that person or organisation (or,
-  when its status is ``planned``, was to meet them: the sources announce it
-  but do not report it held), on the counterpart's own date if a source gives
-  one (else only within the visit), in the visit's main place, about the
-  counterpart's topics;
+* a counterpart of a visit: the visit's ``visitor`` met that person or
+  organisation, or, by the counterpart's ``status``, was to meet them
+  (planned), was expected to (expected), or a source says they would not
+  (ruled out); on the counterpart's own date and in its own place where a
+  source gives them (else none: the visit's dates are only context), about
+  the counterpart's topics;
 * an event of kind ``meeting`` or ``talks`` with two or more participants:
   they met, on the event's date, in its place. Other events are not meetings,
   even with several participants: a visit "to meet" someone or "for a
   meeting of" a group does not say who met whom.
 
 The claim walk supplies each row's own date, basis and citations, and
-``sentence`` is the one wording of a row (``met`` or ``was to meet``, and for
-an organisation the role of whom he met from it).
+``sentence`` is the one wording of a row (``met``, ``was to meet``, ...; for
+an organisation, the role of whom the visitor met from it).
 """
 
 from __future__ import annotations
@@ -23,14 +24,20 @@ from datetime import date
 from typing import NamedTuple
 
 from factcli.model.claims import Claim, NameOf, record_claims
-from factcli.model.records import Counterpart, Event, FactBase, Place, Visit
+from factcli.model.records import Counterpart, Event, FactBase, Status, Visit
 from factcli.query.entities import matching_entity_ids
 from factcli.query.visits import VisitFilter, in_period
 
-#: The fact base's id of the visiting chief, who is one side of every visit's meetings.
-CHIEF = "min-aung-hlaing"
 #: Event kinds whose participants met.
 MEETING_KINDS = frozenset({"meeting", "talks"})
+
+#: A meeting's relation, by its status: what the JSON ``relation`` field says.
+RELATIONS: dict[Status, str] = {
+    "held": "met",
+    "planned": "planned",
+    "expected": "expected",
+    "ruled out": "ruled out",
+}
 
 
 class Meeting(NamedTuple):
@@ -41,26 +48,37 @@ class Meeting(NamedTuple):
     record_title: str
     hosts: tuple[str, ...]  # registry ids of one side (the visitor, or the event's first)
     guests: tuple[str, ...]  # registry ids of the other side
-    places: tuple[Place, ...]
+    place: str | None  # the meeting's own place, as its source names it; None when none does
+    country: str | None
     topics: tuple[str, ...]
     claim: Claim
-    relation: str = "met"  # or "planned": announced, not reported as held
+    status: Status = "held"
     role: str | None = None  # for an organisation met: whom from it ("company representatives")
+
+    @property
+    def relation(self) -> str:
+        """``met``, ``planned``, ``expected`` or ``ruled out``."""
+        return RELATIONS[self.status]
+
+
+#: How a meeting of each status is said, after its host: "met", "was to meet", ...
+MEETING_VERBS: dict[Status, str] = {
+    "held": "met",
+    "planned": "was to meet",
+    "expected": "was expected to meet",
+    "ruled out": "was not to meet",
+}
 
 
 def sentence(meeting: Meeting, name_of: NameOf) -> str:
-    """Who met whom in words: 'A met B', 'A was to meet B', 'A met representatives from B'."""
+    """Who met whom in words: 'A met B', 'A was to meet B', 'no meeting of A with B'."""
     hosts = ", ".join(name_of(i) for i in meeting.hosts)
     guests = ", ".join(name_of(i) for i in meeting.guests)
     if meeting.role:
         guests = f"{meeting.role} from {guests}"
-    verb = "was to meet" if meeting.relation == "planned" else "met"
-    return f"{hosts} {verb} {guests}"
-
-
-def counterpart_label(name: str, counterpart: Counterpart) -> str:
-    """A counterpart as lists show it: its name, marked when the meeting was only planned."""
-    return f"{name} (planned)" if counterpart.planned else name
+    if meeting.status == "ruled out":
+        return f"no meeting of {hosts} with {guests}"
+    return f"{hosts} {MEETING_VERBS[meeting.status]} {guests}"
 
 
 def _role_of_org(facts: FactBase, counterpart: Counterpart) -> str | None:
@@ -73,18 +91,18 @@ def _visit_meetings(facts: FactBase, visit: Visit) -> list[Meeting]:
     found = []
     for claim in record_claims(visit):
         if claim.section == "counterparts" and isinstance(claim.item, Counterpart):
-            main = visit.places[:1]
             found.append(
                 Meeting(
                     visit.id,
                     "visit",
                     visit.title,
-                    (CHIEF,),
+                    visit.visitor,
                     (claim.item.who,),
-                    main,
+                    claim.setting.place,
+                    claim.setting.country,
                     claim.item.topics,
                     claim,
-                    "planned" if claim.item.planned else "met",
+                    claim.setting.status,
                     _role_of_org(facts, claim.item),
                 )
             )
@@ -96,13 +114,30 @@ def _event_meetings(event: Event) -> list[Meeting]:
         return []
     claim = next(c for c in record_claims(event) if c.section == "summary")
     first, *others = event.participants
+    main = event.places[0] if event.places else None
     return [
-        Meeting(event.id, "event", event.title, (first,), tuple(others), event.places, (), claim)
+        Meeting(
+            event.id,
+            "event",
+            event.title,
+            (first,),
+            tuple(others),
+            main.city if main else None,
+            main.country if main else None,
+            (),
+            claim,
+            event.setting.status,
+        )
     ]
 
 
-def meetings(facts: FactBase, criteria: VisitFilter) -> list[Meeting]:
-    """Meetings meeting the criteria (dates overlap the period; the person on either side)."""
+def meetings(
+    facts: FactBase, criteria: VisitFilter, statuses: frozenset[Status] | None = None
+) -> list[Meeting]:
+    """Meetings meeting the criteria (dates overlap the period; the person on either side).
+
+    ``statuses``, when given, keeps only meetings with one of them.
+    """
     found = [m for v in facts.visits.values() for m in _visit_meetings(facts, v)]
     found += [m for e in facts.events.values() for m in _event_meetings(e)]
     people = (
@@ -110,6 +145,8 @@ def meetings(facts: FactBase, criteria: VisitFilter) -> list[Meeting]:
     )
     kept = []
     for meeting in found:
+        if statuses is not None and meeting.status not in statuses:
+            continue
         if people is not None and not people & {*meeting.hosts, *meeting.guests}:
             continue
         value = meeting.claim.date.value if meeting.claim.date else None

@@ -24,14 +24,13 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
-from factcli.query.meetings import counterpart_label
-from factcli.render.labels import Citations, date_label, place_label
+from factcli.render.labels import Citations, date_label, place_label, status_label
 from factcli.render.report import CellLike, Section, in_quote_marks
 
 #: Each section's table: its title and columns (before "Src"), in the order shown.
 TABLES: dict[str, tuple[str, list[str]]] = {
     "characterisations": ("Described as", ["By", "Description"]),
-    "places": ("Places", ["Place", "Role", "Note"]),
+    "places": ("Places", ["Place", "Date", "Role", "Note"]),
     "delegation": ("Delegation", ["Name", "Rank", "Role"]),
     "counterparts": ("Counterparts", ["Name", "Role", "Date", "Topics"]),
     "agreements": ("Agreements", ["Agreement", "Parties", "Date", "Wording"]),
@@ -39,6 +38,14 @@ TABLES: dict[str, tuple[str, list[str]]] = {
     "statements": ("Statements", ["Speaker", "Said", "Date"]),
     "context": ("Context", ["Topic", "Note", "Date"]),
 }
+#: Sections whose claims may name a place of their own; their table gets a "Place"
+#: column when one does (activities always show theirs).
+OWN_PLACE_SECTIONS = frozenset({"delegation", "counterparts", "agreements", "statements"})
+
+
+def own_place_text(claim: Claim) -> str:
+    """A claim's own place as 'Place, Country'; blank when its source names none."""
+    return ", ".join(x for x in (claim.setting.place, claim.setting.country) if x)
 
 
 def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
@@ -48,19 +55,22 @@ def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
     if isinstance(item, Characterisation):
         return [item.by, item.description], f"{item.by}: {item.description}"
     if isinstance(item, Place):
-        return [claim.text, item.role, item.note or ""], place_label((item,))
+        return [claim.text, when, item.role, item.note or ""], place_label((item,))
+    status = claim.setting.status
     if isinstance(item, Delegate):
-        name = facts.name_of(item.who)
+        name = status_label(facts.name_of(item.who), status)
         return [name, item.rank or "", item.role or ""], name
     if isinstance(item, Counterpart):
-        name = counterpart_label(facts.name_of(item.who), item)
+        name = status_label(facts.name_of(item.who), status)
         return [name, item.role or "", when, "; ".join(item.topics)], name
     if isinstance(item, Agreement):
         parties = ", ".join(facts.name_of(p) for p in item.parties) or "not named"
-        return [item.title, parties, when, item.wording or ""], item.title
+        title = status_label(item.title, status)
+        return [title, parties, when, item.wording or ""], title
     if isinstance(item, Activity):
         attendees = ", ".join(facts.name_of(p) for p in item.attendees)
-        return [item.description, item.place or "", when, attendees], item.description
+        text = status_label(item.description, status)
+        return [text, own_place_text(claim), when, attendees], text
     if isinstance(item, Statement):
         speaker = facts.name_of(item.speaker)
         return [speaker, said_text(item), when], f"{speaker}: {item.words}"
@@ -127,10 +137,12 @@ def claim_sections(
         claims = by_section.get(name)
         if not claims:
             continue
-        section = Section(title, [*columns, "Src"])
+        placed = name in OWN_PLACE_SECTIONS and any(own_place_text(c) for c in claims)
+        section = Section(title, [*columns, *(["Place"] if placed else []), "Src"])
         for claim in claims:
             cells, text = _cells(facts, claim)
-            section.rows.append([*cells, cite.marks(claim.evidence, claim.date)])
+            where = [own_place_text(claim)] if placed else []
+            section.rows.append([*cells, *where, cite.marks(claim.evidence, claim.date)])
             rows.append(flat_row(record.id, title.lower(), text, claim))
         sections.append(section)
     return sections, rows

@@ -103,6 +103,7 @@ def _md_cell(cell: CellLike) -> str:
         return _md(cell.text)
     refs = "".join(f"[^{n}]" for n in marks.sources)
     refs += "".join(f" †{n}" for n in marks.inferences)
+    refs += f" {_md(marks.attribution)}" if marks.attribution else ""
     return " ".join(t for t in (_md(cell.text), refs.strip()) if t)
 
 

@@ -100,7 +100,11 @@ def _marks(marks: Marks) -> str:
         title = f' title="{_text(quoted)}"' if quoted else ""
         links.append(f'<a href="#source-{number}"{title}>[{number}]</a>')
     links += [f'<a href="#note-{n}">†{n}</a>' for n in marks.inferences]
-    return f'<sup class="cite">{"".join(links)}</sup>' if links else ""
+    cited = f'<sup class="cite">{"".join(links)}</sup>' if links else ""
+    attribution = (
+        f' <span class="by">{_text(marks.attribution)}</span>' if marks.attribution else ""
+    )
+    return cited + attribution
 
 
 def _quotes(marks: Marks | None) -> str:

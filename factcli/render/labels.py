@@ -7,7 +7,7 @@ from typing import Any
 from factcli.model import serialize
 from factcli.model.claims import Within
 from factcli.model.dates import date_text, record_dates_text
-from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Visit
+from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Status, Visit
 from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
 
 
@@ -40,7 +40,10 @@ class Citations:
         )
         numbers = tuple(sorted(self._number(ids)))
         quotes = tuple((self.numbers[c.source], c.quote) for c in citations)
-        return Cell("", marks=Marks(numbers, inferences, quotes))
+        by = evidence.according_to if evidence and evidence.according_to else ""
+        # A registered party is shown by its name; the article's own words as they are.
+        named = self.facts.name_of(by) if by in self.facts.entities else by
+        return Cell("", marks=Marks(numbers, inferences, quotes, named))
 
     def marks_for(self, source_ids: tuple[str, ...]) -> Cell:
         """The markers for a list of source ids."""
@@ -127,14 +130,29 @@ def claim_date_cell(date: DateClaim | None, within: Within | None) -> Cell:
 
 
 def place_label(places: tuple[Place, ...]) -> str:
-    """Places as 'City, Country; side trip City'."""
+    """Places as 'City, Country; City (side trip)', or a route's stops as 'A → B → C'."""
     labels = []
     for place in places:
         name = ", ".join(x for x in (place.city, place.country) if x)
-        labels.append(name if place.role == "main" else f"{name} ({place.role})")
-    return "; ".join(labels)
+        labels.append(name if place.role in ("main", "stop") else f"{name} ({place.role})")
+    route = any(place.role == "stop" for place in places)
+    return (" → " if route else "; ").join(labels)
 
 
 def span_label(record: Visit | Event) -> str:
     """A visit's 'start – end', or an event's date, in plain words."""
     return record_dates_text(record)
+
+
+#: What a status other than held adds to a name in a list ("Vladimir Putin (ruled out)").
+STATUS_MARKS: dict[Status, str] = {
+    "held": "",
+    "planned": " (planned)",
+    "expected": " (expected)",
+    "ruled out": " (ruled out)",
+}
+
+
+def status_label(name: str, status: Status) -> str:
+    """A name as lists show it: marked in words when its claim is not reported as held."""
+    return f"{name}{STATUS_MARKS[status]}"

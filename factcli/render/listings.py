@@ -6,13 +6,20 @@ from typing import Any
 
 from factcli.errors import Problem
 from factcli.model import serialize
-from factcli.model.claims import Claim, record_claims
+from factcli.model.claims import Claim, NameOf, record_claims
 from factcli.model.records import ContextNote, Event, Evidence, FactBase, Visit
 from factcli.query.hits import ClaimHit, by_claim
 from factcli.query.overview import Conflict, SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SNIPPET_CHARS, SearchHit
-from factcli.render.labels import Citations, claim_date_cell, date_label, place_label, span_label
+from factcli.render.labels import (
+    Citations,
+    claim_date_cell,
+    date_label,
+    place_label,
+    span_label,
+    status_label,
+)
 from factcli.render.report import Cell, Report, Section, in_quote_marks
 
 
@@ -44,13 +51,14 @@ SEARCH_FIELDS = [
     "record_id", "record_kind", "section", "field", "label", "snippet", "highlights", "sources",
     "quotes", "score", "date", "within", "basis", "reasoning", "cite", "fields", "date_text",
     "date_earliest", "date_latest", "date_basis", "date_reasoning", "within_kind",
-    "within_title", "within_start", "within_end", "within_text",
+    "within_title", "within_start", "within_end", "within_text", "according_to", "place",
+    "country", "status", "mentions",
 ]  # fmt: skip
 TIMELINE_FIELDS = [
     "id", "kind", "event_kind", "title", "start", "end", "dates", "dates_text", "city",
     "country", "sources", "occasion", "delegation_size", "delegation_reported",
     "delegation_people", "delegation_groups", "start_basis", "start_reasoning", "end_basis",
-    "end_reasoning",
+    "end_reasoning", "status",
 ]  # fmt: skip
 SOURCES_FIELDS = [
     "number", "id", "publisher", "headline", "author", "translator", "reported_by",
@@ -62,6 +70,7 @@ CONFLICTS_FIELDS = [
     "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
     "within_end", "basis", "reasoning", "sources", "quote", "date_text", "date_earliest",
     "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
+    "according_to", "place", "country", "status", "mentions",
 ]  # fmt: skip
 
 
@@ -96,7 +105,7 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
             "sources": list(found.sources),
             "quotes": list(found.quotes),
             "score": round(best.score, 4),
-            **_provenance(found.claim),
+            **_provenance(found.claim, facts.name_of),
             "fields": list(dict.fromkeys(h.field for h in found.hits)),
         }
         data.append(row)
@@ -114,17 +123,29 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
             }
         )
     title = f"{len(section.rows)} claim(s) or entries found ({len(hits)} matching fields)"
-    return cite.attach(Report(data, flat, [section], title=title))
+    # New columns go last, whatever order a row's keys come in.
+    return cite.attach(Report(data, flat, [section], title=title, record_fields=SEARCH_FIELDS))
 
 
-def _provenance(claim: Claim | None) -> dict[str, Any]:
+def _provenance(claim: Claim | None, name_of: NameOf) -> dict[str, Any]:
     """The date, basis and citations of the claim found; a hit outside any claim has none.
 
     (A title, a name, a headline.)
     """
     if claim is None:
-        return {"date": None, "within": None, "basis": None, "reasoning": None, "cite": []}
-    found = serialize.claim_data(claim)
+        return {
+            "date": None,
+            "within": None,
+            "basis": None,
+            "reasoning": None,
+            "cite": [],
+            "according_to": None,
+            "place": None,
+            "country": None,
+            "status": None,
+            "mentions": [],
+        }
+    found = serialize.claim_data(claim, name_of)
     del found["sources"]  # the row's sources are the claim's, listed before
     return found
 
@@ -151,7 +172,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
             what = f"VISIT  {record.title}"
             row = serialize.visit_summary(facts, record)
         else:
-            what = f"{record.kind}  {record.title}"
+            what = f"{record.kind}  {status_label(record.title, record.setting.status)}"
             row = serialize.event_summary(record)
         data.append(
             {
@@ -178,7 +199,8 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
         }
         for row in data
     ]
-    return cite.attach(Report(data, flat, [section], title=f"{len(records)} visit(s) and event(s)"))
+    title = f"{len(records)} visit(s) and event(s)"
+    return cite.attach(Report(data, flat, [section], title=title, record_fields=TIMELINE_FIELDS))
 
 
 def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
@@ -240,7 +262,7 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
                 "record_id": record_id,
                 "value": note.value,
                 "note": note.note,
-                **serialize.claim_data(found_claim),
+                **serialize.claim_data(found_claim, facts.name_of),
             }
             claims.append(claim)
             flat.append(

@@ -9,7 +9,7 @@ from factcli.model.dates import date_text
 from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import FactBase
 from factcli.query.meetings import Meeting, sentence
-from factcli.render.labels import Citations, claim_date_cell, place_label, within_label
+from factcli.render.labels import Citations, claim_date_cell, within_label
 from factcli.render.report import Report, Section
 
 
@@ -27,7 +27,8 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
         claim = meeting.claim
         who, met = _names(facts, meeting.hosts), _names(facts, meeting.guests)
         text = sentence(meeting, facts.name_of)
-        where = place_label(meeting.places)
+        # Its own place, or nothing: a visit's places never stand in for a meeting's.
+        where = ", ".join(x for x in (meeting.place, meeting.country) if x)
         section.rows.append(
             [
                 claim_date_cell(claim.date, claim.within),
@@ -37,7 +38,6 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
                 cite.marks(claim.evidence, claim.date),
             ]
         )
-        main = meeting.places[0] if meeting.places else None
         common = {
             "record_id": meeting.record_id,
             "record_kind": meeting.record_kind,
@@ -46,10 +46,11 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
             "date_text": date_text(claim.date) if claim.date else within_label(claim.within),
             "earliest": iso_earliest(claim.date.value) if claim.date else None,
             "latest": iso_latest(claim.date.value) if claim.date else None,
-            "city": main.city if main else None,
-            "country": main.country if main else None,
+            "city": meeting.place,
+            "country": meeting.country,
             "text": text,
-            # "met", or "planned": the sources announce the meeting, not that it was held.
+            # "met"; "planned" or "expected": announced or hedged, not reported held;
+            # "ruled out": a source says there would be no meeting.
             "relation": meeting.relation,
             # For an organisation: whom he met from it, as the source says.
             "role": meeting.role,
@@ -60,7 +61,10 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
                 "who": [{"id": i, "name": facts.name_of(i)} for i in meeting.hosts],
                 "met": [{"id": i, "name": facts.name_of(i)} for i in meeting.guests],
                 "topics": list(meeting.topics),
-                **serialize.claim_data(claim),
+                **serialize.claim_data(claim, facts.name_of),
+                # The meeting's place: an event's comes from its places, not its claim.
+                "place": meeting.place,
+                "country": meeting.country,
             }
         )
         own = serialize.claim_flat(claim)
@@ -73,6 +77,8 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
                 "met": "; ".join(met),
                 "topics": "; ".join(meeting.topics),
                 **own,
+                "place": meeting.place,
+                "country": meeting.country,
             }
         )
     fields = list(flat[0]) if flat else []

@@ -29,11 +29,19 @@ class Marks(NamedTuple):
     sources: tuple[int, ...] = ()
     inferences: tuple[int, ...] = ()
     quotes: tuple[tuple[int, str], ...] = ()
+    #: Who within the cited article asserts the claim, shown after its markers.
+    according_to: str = ""
+
+    @property
+    def attribution(self) -> str:
+        """``according to official press statements``, or nothing."""
+        return f"according to {self.according_to}" if self.according_to else ""
 
     @property
     def text(self) -> str:
-        """The markers as plain text: ``[1][2]†1``."""
-        return "".join(f"[{n}]" for n in self.sources) + "".join(f"†{n}" for n in self.inferences)
+        """The markers as plain text: ``[1][2]†1``, then any attribution."""
+        marks = "".join(f"[{n}]" for n in self.sources) + "".join(f"†{n}" for n in self.inferences)
+        return " ".join(t for t in (marks, self.attribution) if t)
 
 
 class Cell(NamedTuple):

@@ -7,15 +7,16 @@ from factcli.model.claims import record_claims
 from factcli.model.dates import plain_date
 from factcli.model.edtf import iso_earliest
 from factcli.model.records import Entity, Event, Evidence, FactBase, Statement, Visit
-from factcli.query.entities import Appearance
-from factcli.query.meetings import counterpart_label
-from factcli.render.claim_tables import claim_sections, flat_row, said_text
+from factcli.query.entities import MENTIONED, REPORTED, Appearance
+from factcli.query.meetings import MEETING_VERBS
+from factcli.render.claim_tables import claim_sections, flat_row, own_place_text, said_text
 from factcli.render.labels import (
     Citations,
     claim_date_cell,
     date_label,
     place_label,
     span_label,
+    status_label,
 )
 from factcli.render.report import Cell, CellLike, Report, Section, in_quote_marks
 
@@ -24,7 +25,7 @@ VISIT_FIELDS = [
     "id", "kind", "title", "occasion", "start", "end", "dates", "dates_text", "city", "country",
     "places", "delegation_size", "delegation_reported", "delegation_people", "delegation_groups",
     "counterparts", "counterparts_planned", "sources", "cite", "start_basis", "start_reasoning",
-    "end_basis", "end_reasoning",
+    "end_basis", "end_reasoning", "visitor", "delegation_expected",
 ]  # fmt: skip
 
 
@@ -41,7 +42,7 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
                 visit.occasion or visit.title,
                 serialize.delegation_words(facts, visit),
                 ", ".join(
-                    counterpart_label(facts.name_of(c.who), c) for c in visit.counterparts[:3]
+                    status_label(facts.name_of(c.who), c.status) for c in visit.counterparts[:3]
                 ),
             ]
         )
@@ -51,6 +52,7 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
             "places": "; ".join(row["places"]),
             "counterparts": "; ".join(row["counterparts"]),
             "counterparts_planned": "; ".join(row["counterparts_planned"]),
+            "visitor": "; ".join(v["name"] for v in row["visitor"]),
             "sources": ";".join(row["sources"]),
             "cite": " | ".join(c["quote"] for c in row["cite"]),
         }
@@ -98,6 +100,7 @@ def _record_report(facts: FactBase, record: Visit | Event, cite: Citations) -> R
     header: list[tuple[str, CellLike]] = [
         ("Visit", visit.title),
         ("ID", visit.id),
+        ("Visitor", ", ".join(facts.name_of(v) for v in visit.visitor)),
         ("Start", cite.labelled(date_label(visit.start), None, visit.start)),
         ("End", cite.labelled(date_label(visit.end), None, visit.end) if visit.end else "unknown"),
         ("Place", place_label(visit.places)),
@@ -113,7 +116,7 @@ def _event_report(facts: FactBase, event: Event, cite: Citations) -> Report:
     header: list[tuple[str, CellLike]] = [
         ("Event", event.title),
         ("ID", event.id),
-        ("Kind", event.kind),
+        ("Kind", status_label(event.kind, event.setting.status)),
         ("Date", cite.labelled(date_label(event.date), event.evidence, event.date)),
         ("Place", place_label(event.places) or "—"),
         ("Participants", ", ".join(facts.name_of(p) for p in event.participants) or "—"),
@@ -152,17 +155,36 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
                 cite.marks(role.evidence),
             ]
         )
-    seen = Section("Appears in", ["Date", "Visit or event", "As", "Detail", "Src"])
+    # A "Place" column only where some claim names its own place: never the visit's.
+    placed = ["Place"] if any(own_place_text(item.claim) for item in found) else []
+    seen = Section("Appears in", ["Date", "Visit or event", "As", "Detail", *placed, "Src"])
+    # Claims that only name it, and claims an article attributes to it, each under a heading.
+    named = Section("Mentioned in", ["Date", "Record", "In", "Detail", *placed, "Src"])
+    reported = Section("Reported", ["Date", "Record", "In", "Detail", *placed, "Src"])
+    by_role = {MENTIONED: named, REPORTED: reported}
     rows = []
     appearances = []
     for item in found:
         claim = item.claim
-        seen.rows.append(
+        detail = said_text(claim.item) if isinstance(claim.item, Statement) else item.detail
+        section = by_role.get(item.role, seen)
+        if item.role == "visitor" and claim.subject:
+            # The visitor's side of a meeting: whom they met, or were to meet.
+            met = f"{MEETING_VERBS[claim.setting.status]} {facts.name_of(claim.subject)}"
+            detail = f"{met}: {detail}" if detail else met
+        elif claim.subject and claim.subject != entity.id:
+            # Someone else's claim (whose words, whose role): say whose.
+            whose = facts.name_of(claim.subject)
+            detail = status_label(f"{whose}: {detail}" if detail else whose, claim.setting.status)
+        else:
+            detail = status_label(detail, claim.setting.status)
+        section.rows.append(
             [
                 claim_date_cell(claim.date, claim.within),
                 item.record_id,
-                item.role,
-                said_text(claim.item) if isinstance(claim.item, Statement) else item.detail,
+                item.role if section is seen else claim.section,
+                detail,
+                *([own_place_text(claim)] if placed else []),
                 cite.marks(claim.evidence, claim.date),
             ]
         )
@@ -177,7 +199,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
         }
         start = iso_earliest(claim.date.value) if claim.date else None
         rows.append({**head, "start": start, **serialize.claim_flat(claim)})
-        appearances.append({**head, "start": start, **serialize.claim_data(claim)})
-    sections = [s for s in (roles, seen) if s.rows]
-    data = {**serialize.entity_data(entity), "appearances": appearances}
+        appearances.append({**head, "start": start, **serialize.claim_data(claim, facts.name_of)})
+    sections = [s for s in (roles, seen, named, reported) if s.rows]
+    data = {**serialize.entity_data(facts, entity), "appearances": appearances}
     return cite.attach(Report(data, rows, sections, title=entity.name, header=header))
