@@ -166,7 +166,7 @@ def test_a_quote_that_opens_with_a_mark_gets_no_second_one(runner: CliRunner) ->
     assert (
         "|  | \\[3\\] “Military cooperation with Russia is a really important international "
         "issue, especially for peace in the Asia-Pacific region, which will be important to "
-        "Myanmar in the future,” he said. |  |  |\n"
+        "Myanmar in the future,” he said. |  |  |  |\n"
     ) in out
 
 
@@ -252,7 +252,7 @@ def test_quoted_words_are_in_quote_marks_and_reported_speech_is_not(runner: CliR
     assert code == 0
     assert (
         "| Sergei Shoigu | “a time-tested strategic partner and a reliable ally” | "
-        '22 June 2021\\* ("On Tuesday") | [^3] †7 |\n'
+        '22 June 2021\\* ("On Tuesday") |  | [^3] †8 |\n'
     ) in out
     assert (
         "| Min Aung Hlaing | (reported) the military under his control is working to reform "

@@ -15,7 +15,7 @@ from typing import Any
 
 from factcli.index.store import record_key
 from factcli.model.build import references
-from factcli.model.claims import NAME_FIELDS
+from factcli.model.claims import NAME_FIELDS, record_places
 from factcli.model.keys import NAMESPACE_OF_KIND, RECORD_KEYS
 from factcli.model.records import FactBase
 from factcli.query.search import documents
@@ -59,7 +59,9 @@ def file_rows(document: Table, facts: FactBase) -> FileRows:
         if kind in ("visit", "event"):
             record = facts.visits.get(table["id"]) or facts.events[table["id"]]
             earliest, latest = _iso(record.dates.earliest), _iso(record.dates.latest)
-            rows.places.extend((key, fold(p.country), fold(p.city or "")) for p in record.places)
+            rows.places.extend(
+                (key, fold(country), fold(city)) for city, country in record_places(record)
+            )
         data = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
         rows.records.append((key, kind, table["id"], name, data, earliest, latest))
         # A "party" (according_to) is kept apart: it may be words, not an entity.

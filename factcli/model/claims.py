@@ -397,6 +397,19 @@ def walk(facts: FactBase) -> Iterator[Claim]:
         yield from source_claims(source)
 
 
+def record_places(record: Visit | Event) -> Iterator[tuple[str, str]]:
+    """Every (city, country) a record took place in: its places, then its claims' own places.
+
+    A claim's own place stands as the city ("Kaluga", where a ceremony of the
+    visit was held); an unknown part is "".
+    """
+    for place in record.places:
+        yield place.city or "", place.country
+    for claim in record_claims(record):
+        if claim.setting.place or claim.setting.country:
+            yield claim.setting.place or "", claim.setting.country or ""
+
+
 def record_claims(record: Visit | Event) -> Iterator[Claim]:
     """Every claim of one visit or event."""
     return visit_claims(record) if isinstance(record, Visit) else event_claims(record)

@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from factcli.errors import NotFoundError
-from factcli.model.claims import record_claims
+from factcli.model.claims import record_claims, record_places
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import Event, FactBase, Visit
 from factcli.query.entities import matching_entity_ids
@@ -71,10 +71,13 @@ def matcher(facts: FactBase, criteria: VisitFilter) -> Callable[[Visit | Event],
     def test(record: Visit | Event) -> bool:
         if not in_period(record.dates, criteria):
             return False
-        if country is not None and not any(fold(p.country) == country for p in record.places):
-            return False
-        if city is not None and not any(fold(p.city or "") == city for p in record.places):
-            return False
+        if country is not None or city is not None:
+            # Its stops, and the places its claims name for themselves.
+            places = [(fold(c), fold(n)) for c, n in record_places(record)]
+            if country is not None and not any(n == country for _, n in places):
+                return False
+            if city is not None and not any(c == city for c, _ in places):
+                return False
         if people is None and orgs is None:
             return True
         involved = _people(record)  # walks the record's claims: once for both names
