@@ -256,5 +256,5 @@ def test_quoted_words_are_in_quote_marks_and_reported_speech_is_not(runner: CliR
     ) in out
     assert (
         "| Min Aung Hlaing | (reported) the military under his control is working to reform "
-        "what he called a “degraded” democracy in Myanmar |  | [^3] |\n"
+        "what he called a “degraded” democracy in Myanmar |  | Moscow | [^3] |\n"
     ) in out
