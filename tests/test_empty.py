@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.render import listings, views
+from factcli.render import listings, meetings, views
 
 from .conftest import FACTCLI, MINI
 
@@ -20,6 +20,7 @@ EMPTY = [
     (["visits", "--year", "1999"], views.VISIT_FIELDS, ["visits"]),
     (["timeline", "--since", "2030"], listings.TIMELINE_FIELDS, ["timeline"]),
     (["search", "zeppelin"], listings.SEARCH_FIELDS, ["search", "harvest"]),
+    (["meetings", "--year", "1999"], meetings.MEETING_FIELDS, ["meetings"]),
 ]
 LISTS = EMPTY
 

@@ -157,3 +157,36 @@ def test_the_export_names_nothing_of_the_bundled_base(runner: CliRunner, tmp_pat
     assert json.loads(text)["visits"][0]["visitor"][0]["id"] == "ilse-varga"
     for word in BUNDLED_WORDS:
         assert word not in text
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_the_report_of_another_base(runner: CliRunner, fmt: str) -> None:
+    code, out, err = run(runner, "report", "--format", fmt)
+    assert (code, err) == (0, "")
+    golden(f"report.{fmt}", out)
+    for word in BUNDLED_WORDS:
+        assert word.lower() not in out.lower()
+
+
+def test_no_disagreement_in_another_base_is_an_empty_answer(runner: CliRunner) -> None:
+    code, out, err = run(runner, "conflicts", "--json")
+    assert (code, out) == (1, "[]\n")
+    assert err
+
+
+def test_info_names_the_base_and_no_thesaurus_of_another(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "info", "--json")
+    info = json.loads(out)
+    assert code == 0
+    assert (info["bundled"], info["thesaurus"]) == (False, [])
+    assert info["counts"]["visits"] == 1
+
+
+def test_batch_lookups_on_another_base(runner: CliRunner) -> None:
+    lines = "person varga\nmeetings --status planned\norg \"westmark rail\"\n"
+    result = runner.invoke(app, ["batch", "--facts-dir", str(RAIL)], input=lines)
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0
+    assert [a["exit_code"] for a in answers] == [0, 0, 0]
+    for word in BUNDLED_WORDS:
+        assert word not in result.stdout

@@ -15,6 +15,7 @@ from factcli.commands.common import (
     JsonOption,
     SkipInvalidOption,
     emit,
+    emit_empty,
     open_facts,
     report_errors,
 )
@@ -71,7 +72,7 @@ def meetings(
     borrowed from the visit.
     """
     from factcli.query.meetings import meetings as find_meetings
-    from factcli.render.meetings import meetings_report
+    from factcli.render.meetings import MEETING_FIELDS, meetings_report
 
     criteria = visit_filter(year, since, until, None, None, person, None)
     with open_facts(facts_dir, skip_invalid) as access:
@@ -80,5 +81,7 @@ def meetings(
         found = find_meetings(facts, criteria, statuses)
         if not found:
             explain_empty(access, person, None)
+            empty = meetings_report(facts, [])
+            emit_empty(empty, MEETING_FIELDS, output_format, as_json, fields)
             raise NotFoundError("no meeting matches those filters")
     emit(meetings_report(facts, found), output_format, as_json, fields)

@@ -104,6 +104,8 @@ def hit_label(facts: FactBase, hit: SearchHit, claim: Claim | None) -> str:
         noun = "reported speech of {who}"
     who = facts.name_of(claim.subject) if claim and claim.subject else ""
     words = noun.format(who=who).strip() if noun else hit.section
+    if claim is not None and not claim.setting.held:
+        words = f"{words} ({claim.setting.status})"  # a plan or a hedge, never passed off as done
     if claim is not None and claim.record_kind in ("person", "org"):
         return words if who else f"{words} of {facts.name_of(claim.record_id)}"
     if claim is not None and claim.record_kind == "source":

@@ -12,6 +12,15 @@ from factcli.query.meetings import Meeting, sentence
 from factcli.render.labels import Citations, claim_date_cell, within_label
 from factcli.render.report import Report, Section
 
+#: The columns of the meetings CSV, in order, also for an answer with no rows.
+MEETING_FIELDS = [
+    "record_id", "record_kind", "record_title", "date_text", "earliest", "latest", "city",
+    "country", "text", "relation", "role", "who", "met", "topics", "date", "within_id",
+    "within_start", "within_end", "basis", "reasoning", "sources", "quote", "date_earliest",
+    "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
+    "according_to", "place", "status", "mentions",
+]  # fmt: skip
+
 
 def _names(facts: FactBase, ids: tuple[str, ...]) -> list[str]:
     return [facts.name_of(i) for i in ids]
@@ -81,7 +90,5 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
                 "country": meeting.country,
             }
         )
-    fields = list(flat[0]) if flat else []
-    return cite.attach(
-        Report(data, flat, [section], title=f"{len(found)} meeting(s)", record_fields=fields)
-    )
+    title = f"{len(found)} meeting(s)"
+    return cite.attach(Report(data, flat, [section], title=title, record_fields=MEETING_FIELDS))
