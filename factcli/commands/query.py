@@ -36,6 +36,7 @@ from factcli.errors import NotFoundError, UsageError
 from factcli.model.records import FactBase
 from factcli.query import entities, overview
 from factcli.query import visits as visit_query
+from factcli.query.conflicts import conflicts as find_conflicts
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 from factcli.render.report import with_quotes
@@ -275,7 +276,7 @@ def conflicts(
     """Points on which sources give different figures or words, each version attributed."""
     with open_facts(facts_dir, skip_invalid) as access:
         facts = access.everything()
-    found = overview.conflicts(facts)
+    found = find_conflicts(facts)
     if not found:
         empty = listings.conflicts_report(facts, [])
         emit_empty(empty, listings.CONFLICTS_FIELDS, output_format, as_json, fields)

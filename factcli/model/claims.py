@@ -36,6 +36,7 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
+from factcli.model.values import value_words
 
 NameOf = Callable[[str], str]
 
@@ -115,10 +116,10 @@ class Claim(NamedTuple):
 
     @property
     def cite(self) -> tuple[Citation, ...]:
-        """Every (source, quote) the claim rests on: its own, then its date's own."""
+        """Every (source, quote) the claim rests on: its own, its date's own, its date's others."""
         found = list(self.evidence.cite)
-        if self.date is not None and self.date.evidence is not None:
-            found += [c for c in self.date.evidence.cite if c not in found]
+        if self.date is not None:
+            found += [c for c in date_citations(self.date) if c not in found]
         return tuple(found)
 
     @property
@@ -137,6 +138,12 @@ class Claim(NamedTuple):
     def named_fields(self, name_of: NameOf) -> tuple[tuple[str, str], ...]:
         """``fields`` with registry ids shown as names."""
         return tuple((k, name_of(v) if k in NAME_FIELDS else v) for k, v in self.fields)
+
+
+def date_citations(date: DateClaim) -> tuple[Citation, ...]:
+    """A date's own citations, then those of each alternative version of it."""
+    own = date.evidence.cite if date.evidence else ()
+    return (*own, *(c for alternative in date.alternatives for c in alternative.evidence.cite))
 
 
 def record_span(record: Visit | Event) -> tuple[str | None, str | None]:
@@ -237,7 +244,8 @@ def _shared(record: Visit | Event, owner: tuple[str, str, Within | None]) -> Ite
             verbatim=(("said", said.said),),
         )
     for index, note in enumerate(record.context):
-        fields = _kept(("topic", note.topic), ("note", note.note), ("value", note.value))
+        value = value_words(note.value)
+        fields = _kept(("topic", note.topic), ("note", note.note), ("value", value))
         yield _claim(
             owner, "context", index, note, note.note, note.evidence, date=note.date, fields=fields
         )

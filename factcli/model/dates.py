@@ -177,13 +177,20 @@ def date_text(claim: DateClaim | None, *, as_stated: bool = False) -> str:
     """A dated claim in words, marked when inferred; '' when undated.
 
     With ``as_stated`` the source's own words follow in quotes when they add
-    something: '22 June 2021* ("On Tuesday")'.
+    something: '22 June 2021* ("On Tuesday")', and so does every other version
+    of the date the sources give: '; also given as 23 June 2021 ("June 23, 2021")'.
     """
     if claim is None:
         return ""
     words = marked(plain_date(claim.value), claim)
     if as_stated and claim.as_stated:
         words += f' ("{claim.as_stated}")'
+    if as_stated:
+        for other in claim.alternatives:
+            basis = other.evidence.basis
+            words += "; also given as " + date_text(
+                DateClaim(other.value, basis, as_stated=other.as_stated), as_stated=True
+            )
     return words
 
 

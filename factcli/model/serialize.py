@@ -24,6 +24,7 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
+from factcli.model.values import value_data, value_words
 
 Data = dict[str, Any]
 
@@ -56,6 +57,18 @@ def date_data(claim: DateClaim | None) -> Data | None:
         "reasoning": claim.reasoning,
         "as_stated": claim.as_stated,
         "cite": cite_data(claim.evidence.cite) if claim.evidence else [],
+        # Every other version of the date the sources give, each with its own citations.
+        "alternatives": [
+            {
+                "edtf": other.value.text,
+                "text": date_text(DateClaim(other.value, other.evidence.basis)),
+                "earliest": iso_earliest(other.value),
+                "latest": iso_latest(other.value),
+                "as_stated": other.as_stated,
+                **evidence_data(other.evidence),
+            }
+            for other in claim.alternatives
+        ],
     }
 
 
@@ -169,7 +182,9 @@ def _context_data(record: Visit | Event) -> list[Data]:
             "topic": n.topic,
             "note": n.note,
             "point": n.point,
-            "value": n.value,
+            "value": value_words(n.value) or None,
+            # The value as compared: a number with its bound, a date, or text (null when none).
+            "comparable": value_data(n.value),
             "date": date_data(n.date),
             **evidence_data(n.evidence),
         }

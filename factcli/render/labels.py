@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.model import serialize
-from factcli.model.claims import Within
+from factcli.model.claims import Within, date_citations
 from factcli.model.dates import date_text, record_dates_text
 from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Visit
 from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
@@ -31,8 +31,8 @@ class Citations:
     def marks(self, evidence: Evidence | None, extra: DateClaim | None = None) -> Cell:
         """The markers for a claim's sources (and a date's own), plus †n when inferred."""
         citations = list(evidence.cite) if evidence else []
-        if extra is not None and extra.evidence is not None:
-            citations += [c for c in extra.evidence.cite if c not in citations]
+        if extra is not None:
+            citations += [c for c in date_citations(extra) if c not in citations]
         ids = tuple(dict.fromkeys(c.source for c in citations))
         inferences = tuple(
             self.reasons.setdefault(reasoning, len(self.reasons) + 1)

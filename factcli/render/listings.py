@@ -7,9 +7,12 @@ from typing import Any
 from factcli.errors import Problem
 from factcli.model import serialize
 from factcli.model.claims import Claim, record_claims
-from factcli.model.records import ContextNote, Event, Evidence, FactBase, Visit
+from factcli.model.dates import marked
+from factcli.model.records import DateClaim, Event, Evidence, FactBase, Visit
+from factcli.model.values import DateValue, value_data, value_words
+from factcli.query.conflicts import Conflict, Version
 from factcli.query.hits import ClaimHit, by_claim
-from factcli.query.overview import Conflict, SourceUse
+from factcli.query.overview import SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SNIPPET_CHARS, SearchHit
 from factcli.render.labels import Citations, claim_date_cell, date_label, place_label, span_label
@@ -62,6 +65,7 @@ CONFLICTS_FIELDS = [
     "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
     "within_end", "basis", "reasoning", "sources", "quote", "date_text", "date_earliest",
     "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
+    "verdict", "where", "value_kind", "as_stated",
 ]  # fmt: skip
 
 
@@ -209,52 +213,92 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
     return Report(data, flat, [section], title=f"{len(uses)} source(s)")
 
 
+def _version_value(version: Version) -> str:
+    """A version's value in words; a date marked when inferred, with the source's own words."""
+    words = value_words(version.value)
+    if isinstance(version.value, DateValue) and version.evidence.basis == "inferred":
+        words = marked(words, DateClaim(version.value.date, "inferred"))
+    return f'{words} ("{version.as_stated}")' if version.as_stated else words
+
+
 def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
-    """``factcli conflicts``: points on which sources disagree."""
+    """``factcli conflicts``: each point's versions, one row each, with the point's verdict.
+
+    Every row names its point and verdict, so that a row read alone (a narrow
+    terminal stacks each row's cells) still says which point it is a version of.
+    """
     cite = Citations(facts)
-    section = Section(
-        "Where sources disagree", ["Point", "Value", "According to", "As of", "In", "Src"]
-    )
+    columns = ["Point", "Verdict", "Value", "According to", "As of", "In", "Src"]
+    section = Section("Where sources disagree", columns)
     data = []
     flat = []
     for conflict in found:
         claims = []
-        for found_claim in conflict.walked:
-            note = found_claim.item
-            assert isinstance(note, ContextNote)
-            record_id = found_claim.record_id
+        for version in conflict.versions:
+            claim = version.claim
             by = ", ".join(
-                facts.sources[s].publisher for s in found_claim.source_ids if s in facts.sources
+                facts.sources[s].publisher
+                for s in version.evidence.source_ids
+                if s in facts.sources
             )
+            dated = version.date is not None or version.note is not None
             section.rows.append(
                 [
                     conflict.point,
-                    note.value or "",
+                    conflict.verdict,
+                    _version_value(version),
                     by,
-                    claim_date_cell(found_claim.date, found_claim.within),
-                    record_id,
-                    cite.marks(found_claim.evidence, found_claim.date),
+                    claim_date_cell(version.date, claim.within) if dated else "",
+                    claim.record_id,
+                    cite.marks(version.evidence, version.date),
                 ]
             )
-            claim = {
-                "record_id": record_id,
-                "value": note.value,
-                "note": note.note,
-                **serialize.claim_data(found_claim),
+            # A version of a date rests on its own citations, not on the whole claim's.
+            own = serialize.evidence_data(version.evidence) if version.note is None else {}
+            row = {
+                "record_id": claim.record_id,
+                "where": claim.where,
+                "value": value_words(version.value),
+                "comparable": value_data(version.value),
+                "as_stated": version.as_stated,
+                "note": version.note,
+                **serialize.claim_data(claim),
+                **own,
             }
-            claims.append(claim)
+            claims.append(row)
             flat.append(
                 {
                     "point": conflict.point,
                     "topic": conflict.topic,
-                    "record_id": record_id,
-                    "value": note.value,
-                    "note": note.note,
-                    **serialize.claim_flat(found_claim),
+                    "record_id": claim.record_id,
+                    "value": row["value"],
+                    "note": version.note,
+                    **serialize.claim_flat(claim),
+                    **(
+                        {"sources": ";".join(own["sources"]), "quote": _quotes(own["cite"])}
+                        if own
+                        else {}
+                    ),
+                    # Added after the first columns, so existing CSV column order stays.
+                    "verdict": conflict.verdict,
+                    "where": claim.where,
+                    "value_kind": row["comparable"]["kind"],
+                    "as_stated": version.as_stated,
                 }
             )
-        data.append({"point": conflict.point, "topic": conflict.topic, "claims": claims})
+        data.append(
+            {
+                "point": conflict.point,
+                "topic": conflict.topic,
+                "verdict": conflict.verdict,
+                "claims": claims,
+            }
+        )
     return cite.attach(Report(data, flat, [section], title=f"{len(found)} disagreement(s)"))
+
+
+def _quotes(cite: list[dict[str, str]]) -> str:
+    return " | ".join(c["quote"] for c in cite)
 
 
 def quotes_report(report: QuoteReport) -> Report:
