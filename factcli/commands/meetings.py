@@ -12,6 +12,7 @@ from factcli.commands.common import (
     FieldsOption,
     FormatOption,
     JsonOption,
+    QuotesOption,
     SkipInvalidOption,
     emit,
     open_facts,
@@ -46,6 +47,7 @@ def meetings(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
+    quotes: QuotesOption = False,
 ) -> None:
     """Every recorded meeting across visits and events: date, place, who met whom, topics.
 
@@ -64,4 +66,4 @@ def meetings(
         if not found:
             explain_empty(access, person, None)
             raise NotFoundError("no meeting matches those filters")
-    emit(meetings_report(facts, found), output_format, as_json, fields)
+    emit(meetings_report(facts, found), output_format, as_json, fields, quotes=quotes)

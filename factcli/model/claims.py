@@ -85,6 +85,8 @@ class Within(NamedTuple):
     start: str | None  # the earliest ISO day the record can cover
     end: str | None  # the latest, None when unknown
     text: str  # its dates in words, as tables show them
+    first: str = ""  # its start as the sources give it (EDTF): an event's date, a visit's start
+    last: str | None = None  # its end as EDTF, None when no source gives it
 
 
 class Claim(NamedTuple):
@@ -159,7 +161,16 @@ def within(record: Visit | Event) -> Within:
     """The context a claim of ``record`` is shown in when it has no date of its own."""
     kind = "visit" if isinstance(record, Visit) else "event"
     words = record_dates_text(record)
-    return Within(record.id, kind, record.title, record.dates, *record_span(record), words)
+    first, last = record_edtf(record)
+    span = record_span(record)
+    return Within(record.id, kind, record.title, record.dates, *span, words, first, last)
+
+
+def record_edtf(record: Visit | Event) -> tuple[str, str | None]:
+    """A record's start and end as the sources give them, in EDTF: never a made-up day."""
+    if isinstance(record, Event):
+        return record.date.value.text, record.date.value.text
+    return record.start.value.text, record.end.value.text if record.end else None
 
 
 def _kept(*pairs: tuple[str, str | None]) -> tuple[tuple[str, str], ...]:

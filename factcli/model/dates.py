@@ -145,6 +145,18 @@ def plain_date(value: EdtfDate) -> str:
     return _closed(start, end)
 
 
+def period_text(value: EdtfDate) -> str:
+    """A period something held (a role's ``during``) in words: an open start reads 'until ...'.
+
+    A date known only to be on or before a day is 'by' that day; a period with
+    an open start lasted up to it: 'until February 2021', never 'by February 2021'.
+    """
+    start, slash, end = value.text.partition("/")
+    if slash and start in ("", "..") and end not in ("", ".."):
+        return f"until {_side(end)}"
+    return plain_date(value)
+
+
 def _end_words(end: EdtfDate) -> str:
     """The end of a span: 'at least 24 June 2021' when it is only known to be no earlier."""
     text = end.text

@@ -7,7 +7,16 @@ from typing import Any
 from factcli.model import serialize
 from factcli.model.claims import Within, date_citations
 from factcli.model.dates import date_text, record_dates_text
-from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Visit
+from factcli.model.records import (
+    Citation,
+    DateClaim,
+    Event,
+    Evidence,
+    FactBase,
+    Place,
+    Source,
+    Visit,
+)
 from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
 
 
@@ -42,9 +51,11 @@ class Citations:
         quotes = tuple((self.numbers[c.source], c.quote) for c in citations)
         return Cell("", marks=Marks(numbers, inferences, quotes))
 
-    def marks_for(self, source_ids: tuple[str, ...]) -> Cell:
-        """The markers for a list of source ids."""
-        return Cell("", marks=Marks(self._number(source_ids)))
+    def marks_for(self, source_ids: tuple[str, ...], cited: tuple[Citation, ...] = ()) -> Cell:
+        """The markers for a list of source ids, carrying the quotes ``cited`` for ``--quotes``."""
+        numbers = self._number(source_ids)
+        quotes = tuple((n, c.quote) for c in cited for n in self._number((c.source,)))
+        return Cell("", marks=Marks(numbers, (), quotes))
 
     def labelled(self, text: str, evidence: Evidence | None, extra: DateClaim | None) -> Cell:
         """``text`` followed by the markers for its claim."""
@@ -74,7 +85,7 @@ class Citations:
                 SourceNote(
                     number,
                     source_id,
-                    source.byline,
+                    publisher_label(source),
                     source.headline,
                     date_label(source.published),
                     source.archive,
@@ -138,3 +149,17 @@ def place_label(places: tuple[Place, ...]) -> str:
 def span_label(record: Visit | Event) -> str:
     """A visit's 'start – end', or an event's date, in plain words."""
     return record_dates_text(record)
+
+
+#: After a publisher the source's entry infers rather than finds printed in the article.
+INFERRED_PUBLISHER = " (inferred)"
+
+
+def publisher_label(source: Source) -> str:
+    """The publisher as every source list shows it, marked when inferred: 'Myanmar Now (inferred)'.
+
+    A source entry's ``basis`` is that of its publisher and credits; the headline is
+    only ever given as printed, so it is never inferred.
+    """
+    inferred = source.evidence is not None and source.evidence.basis == "inferred"
+    return source.byline + (INFERRED_PUBLISHER if inferred else "")

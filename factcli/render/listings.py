@@ -15,7 +15,14 @@ from factcli.query.hits import ClaimHit, by_claim
 from factcli.query.overview import SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SNIPPET_CHARS, SearchHit
-from factcli.render.labels import Citations, claim_date_cell, date_label, place_label, span_label
+from factcli.render.labels import (
+    Citations,
+    claim_date_cell,
+    date_label,
+    place_label,
+    publisher_label,
+    span_label,
+)
 from factcli.render.report import Cell, Report, Section, in_quote_marks
 
 
@@ -47,13 +54,14 @@ SEARCH_FIELDS = [
     "record_id", "record_kind", "section", "field", "label", "snippet", "highlights", "sources",
     "quotes", "score", "date", "within", "basis", "reasoning", "cite", "fields", "date_text",
     "date_earliest", "date_latest", "date_basis", "date_reasoning", "within_kind",
-    "within_title", "within_start", "within_end", "within_text",
+    "within_title", "within_start", "within_end", "within_text", "within_earliest",
+    "within_latest",
 ]  # fmt: skip
 TIMELINE_FIELDS = [
     "id", "kind", "event_kind", "title", "start", "end", "dates", "dates_text", "city",
     "country", "sources", "occasion", "delegation_size", "delegation_reported",
     "delegation_people", "delegation_groups", "start_basis", "start_reasoning", "end_basis",
-    "end_reasoning",
+    "end_reasoning", "earliest", "latest",
 ]  # fmt: skip
 SOURCES_FIELDS = [
     "number", "id", "publisher", "headline", "author", "translator", "reported_by",
@@ -65,7 +73,7 @@ CONFLICTS_FIELDS = [
     "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
     "within_end", "basis", "reasoning", "sources", "quote", "date_text", "date_earliest",
     "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
-    "verdict", "where", "value_kind", "as_stated",
+    "within_earliest", "within_latest", "verdict", "where", "value_kind", "as_stated",
 ]  # fmt: skip
 
 
@@ -85,7 +93,9 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
                 found.label,
                 _match(found),
                 _quoted(found.quote, found.quotes),
-                cite.marks_for(found.sources) if found.sources else Cell(""),
+                cite.marks_for(found.sources, found.claim.cite if found.claim else ())
+                if found.sources
+                else Cell(""),
             ]
         )
         best = found.hits[0]
@@ -162,6 +172,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
                 **row,
                 "cite": serialize.cite_data(cited),
                 **serialize.span_basis(record),
+                **serialize.record_bounds(record),
             }
         )
         year = str(record.dates.sort_key()[0].year)
@@ -195,7 +206,7 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
             [
                 f"[{use.number}]",
                 source.id,
-                source.byline,
+                publisher_label(source),
                 source.headline or "(no headline)",
                 date_label(source.published),
                 str(use.claims),
@@ -237,7 +248,7 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
         for version in conflict.versions:
             claim = version.claim
             by = ", ".join(
-                facts.sources[s].publisher
+                publisher_label(facts.sources[s])
                 for s in version.evidence.source_ids
                 if s in facts.sources
             )
