@@ -21,7 +21,7 @@ import math
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
-from factcli.model.edtf import EdtfDate, parse_edtf
+from factcli.model.edtf import EdtfDate, iso_earliest, iso_latest, parse_edtf
 
 Bound = Literal["exactly", "at_least", "more_than", "at_most", "about"]
 Verdict = Literal["contradict", "compatible", "wording"]
@@ -108,8 +108,8 @@ def date_bounds(value: EdtfDate) -> dict[str, str | None]:
     """An EDTF date with the first and last ISO day it can mean (null when open or unknown)."""
     return {
         "edtf": value.text,
-        "earliest": value.earliest.isoformat() if value.earliest else None,
-        "latest": value.latest.isoformat() if value.latest else None,
+        "earliest": iso_earliest(value),
+        "latest": iso_latest(value),
     }
 
 
