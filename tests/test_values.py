@@ -13,6 +13,8 @@ from factcli.model.edtf import parse_edtf
 from factcli.model.format import check_fact_file
 from factcli.model.values import DateValue, Figure, Value, read_value, value_words, verdict
 
+from .conftest import MINI_ARCHIVE
+
 
 def _date(text: str) -> DateValue:
     return DateValue(parse_edtf(text))
@@ -108,7 +110,7 @@ def test_conflicts_prints_each_version_with_its_point_and_verdict(facts_copy: Pa
     assert result.exit_code == 0
     table = result.stdout.split("\n\n")[0]
     assert table == (
-        "Where sources disagree\n"
+        "Where sources differ\n"
         "                              According\n"
         "Point      Verdict    Value   to         As of                  In                  Src\n"
         "───────────────────────────────────────────────────────────────────────────────────────\n"
@@ -132,3 +134,52 @@ def test_conflicts_json_gives_the_verdict_and_each_comparable_value(facts_copy: 
         ("1 April 2020", {"kind": "date", "edtf": "2020-04-01", "earliest": "2020-04-01",
                           "latest": "2020-04-01"}),
     ]  # fmt: skip
+
+
+def _alternative(facts: Path, quote: str, source: str = "beta") -> Path:
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    old = 'reasoning = "the Monday of the arrival" }'
+    text = visit.read_text("utf-8")
+    assert text.count(old) == 1
+    other = (
+        f'alternatives = [{{ value = "2020-03-03", as_stated = "Tuesday", '
+        f'cite = [{{ source = "{source}", quote = "{quote}" }}] }}] }}'
+    )
+    visit.write_text(text.replace(old, old[:-1] + ", " + other), "utf-8")
+    return facts
+
+
+def test_a_date_alternative_is_shown_checked_and_compared(facts_copy: Path) -> None:
+    facts = _alternative(facts_copy, "Mayor Joe Quimby greeted him.")
+    runner = CliRunner()
+    shown = runner.invoke(app, ["meetings", "-d", str(facts)], env={"COLUMNS": "200"})
+    assert '2 March 2020* ("on Monday"); also given as 3 March 2020 ("Tuesday")' in shown.stdout
+    checked = runner.invoke(
+        app, ["verify-quotes", "-d", str(facts), "--archive", str(MINI_ARCHIVE)]
+    )
+    assert checked.exit_code == 0, checked.stdout
+    found = json.loads(runner.invoke(app, ["conflicts", "--json", "-d", str(facts)]).stdout)
+    point = next(p for p in found if p["point"] == "2020-03-springfield/counterparts[0]/date")
+    assert point["verdict"] == "contradict"
+    assert [(c["value"], c["sources"]) for c in point["claims"]] == [
+        ("2 March 2020", ["alpha"]),
+        ("3 March 2020", ["beta"]),
+    ]
+
+
+def test_a_date_alternative_quote_is_verified(facts_copy: Path) -> None:
+    facts = _alternative(facts_copy, "Mayor Joe Quimby waved.")
+    result = CliRunner().invoke(
+        app, ["verify-quotes", "-d", str(facts), "--archive", str(MINI_ARCHIVE), "--json"]
+    )
+    assert result.exit_code == 1
+    (failure,) = json.loads(result.stdout)["failures"]
+    assert (failure["where"], failure["text"]) == ("counterparts[0]", "Mayor Joe Quimby waved.")
+
+
+def test_a_date_alternative_citing_an_unknown_source_is_invalid(facts_copy: Path) -> None:
+    facts = _alternative(facts_copy, "Mayor Joe Quimby greeted him.", source="gamma")
+    result = CliRunner().invoke(app, ["validate", "-d", str(facts)])
+    assert result.exit_code == 1
+    where = "2020-03-springfield.toml:25: visit.counterparts[0].date.alternatives[0].cite[0]"
+    assert f"{where}.source: unknown source 'gamma'" in result.stderr

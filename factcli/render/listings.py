@@ -240,7 +240,7 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
     """
     cite = Citations(facts)
     columns = ["Point", "Verdict", "Value", "According to", "As of", "In", "Src"]
-    section = Section("Where sources disagree", columns)
+    section = Section("Where sources differ", columns)
     data = []
     flat = []
     for conflict in found:
@@ -305,7 +305,9 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
                 "claims": claims,
             }
         )
-    return cite.attach(Report(data, flat, [section], title=f"{len(found)} disagreement(s)"))
+    return cite.attach(
+        Report(data, flat, [section], title=f"{len(found)} point(s) where sources differ")
+    )
 
 
 def _quotes(cite: list[dict[str, str]]) -> str:
