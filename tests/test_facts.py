@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from typing import Any
@@ -103,6 +105,14 @@ def test_rfa_gives_the_shoigu_meeting_two_dates_that_contradict(runner: CliRunne
     shoigu = found["2021-06-moscow/counterparts[1]/date"]
     assert shoigu["verdict"] == "contradict"
     assert shoigu["topic"] == "date of counterparts[1] (Sergei Shoigu)"
+    # Each version is a date of its own: its date object, basis and citations are its own.
+    assert [c["date"]["edtf"] for c in shoigu["claims"]] == ["2021-06-22", "2021-06-23"]
+    rows = runner.invoke(app, ["conflicts", "--format", "csv"]).stdout
+    dated = [r for r in csv.DictReader(io.StringIO(rows)) if r["point"] == shoigu["point"]]
+    assert [(r["date"], r["basis"], r["value_kind"]) for r in dated] == [
+        ("2021-06-22", "inferred", "date"),
+        ("2021-06-23", "stated", "date"),
+    ]
     versions = [(c["value"], c["as_stated"], c["basis"], c["cite"]) for c in shoigu["claims"]]
     assert versions == [
         (

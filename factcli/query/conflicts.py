@@ -23,7 +23,6 @@ class Version(NamedTuple):
     date: DateClaim | None  # when a figure holds ("as of"), if dated; None for a date
     evidence: Evidence  # the citations of this version only
     claim: Claim
-
     as_stated: str | None = None  # for a version of a date: the source's words for it
 
 

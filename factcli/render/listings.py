@@ -264,8 +264,8 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
                     cite.marks(version.evidence, version.date),
                 ]
             )
-            # A version of a date rests on its own citations, not on the whole claim's.
-            own = serialize.evidence_data(version.evidence) if version.note is None else {}
+            # A version of a date is its own date, on its own citations, not the whole claim's.
+            own = _version_own(version)
             row = {
                 "record_id": claim.record_id,
                 "where": claim.where,
@@ -285,11 +285,7 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
                     "value": row["value"],
                     "note": version.note,
                     **serialize.claim_flat(claim),
-                    **(
-                        {"sources": ";".join(own["sources"]), "quote": _quotes(own["cite"])}
-                        if own
-                        else {}
-                    ),
+                    **(_own_flat(version, own) if own else {}),
                     # Added after the first columns, so existing CSV column order stays.
                     "verdict": conflict.verdict,
                     "where": claim.where,
@@ -310,8 +306,33 @@ def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
     )
 
 
-def _quotes(cite: list[dict[str, str]]) -> str:
-    return " | ".join(c["quote"] for c in cite)
+def _version_date(version: Version) -> DateClaim | None:
+    """A version of a date as a date claim of its own; None for a context claim's value."""
+    if version.note is not None or not isinstance(version.value, DateValue):
+        return None
+    evidence = version.evidence
+    return DateClaim(version.value.date, evidence.basis, evidence.reasoning, version.as_stated)
+
+
+def _version_own(version: Version) -> dict[str, Any]:
+    """What a version of a date has of its own in place of its claim's: its date and evidence."""
+    date = _version_date(version)
+    if date is None:
+        return {}
+    return {"date": serialize.date_data(date), **serialize.evidence_data(version.evidence)}
+
+
+def _own_flat(version: Version, own: dict[str, Any]) -> dict[str, Any]:
+    """``_version_own`` as flat cells, in place of its claim's."""
+    date = serialize.date_flat(_version_date(version))
+    return {
+        "date": date.pop("date"),
+        "basis": own["basis"],
+        "reasoning": own["reasoning"],
+        "sources": ";".join(own["sources"]),
+        "quote": " | ".join(c["quote"] for c in own["cite"]),
+        **date,
+    }
 
 
 def quotes_report(report: QuoteReport) -> Report:
