@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -161,3 +162,10 @@ def test_start_end_and_date_are_the_dates_the_sources_give(shipped: FactBase) ->
         "earliest": "2021-06-20",
         "latest": None,
     }
+
+
+def test_the_html_timeline_marks_only_years_though_starts_are_edtf() -> None:
+    """An event dated "../2021-06-23" (before that day) starts no year of its own."""
+    html = _run("report", "--format", "html")
+    marks = re.findall(r'<span class="year">([^<]*)</span>', html)
+    assert marks == ["2020", "2021", "2022"]
