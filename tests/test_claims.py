@@ -88,6 +88,8 @@ def test_a_claim_without_a_date_has_none_and_its_record_only_as_context(mini: Fa
         "2020-03-02",
         None,
         "2 March 2020 – end not reported",
+        "2020-03-02",
+        None,
     )
     event = next(c for c in walk(mini) if c.record_kind == "event")
     assert event.within is not None
@@ -128,5 +130,6 @@ def test_every_citation_of_the_base_is_on_exactly_one_claim(shipped: FactBase) -
                 found += pairs(value)
         return found
 
-    walked = sorted((c.source, c.quote) for claim in walk(shipped) for c in claim.evidence.cite)
+    # A claim stores its date's citations too, and those of each version of its date.
+    walked = sorted((c.source, c.quote) for claim in walk(shipped) for c in claim.stored_cite)
     assert walked == sorted(pairs(fact_base_data(shipped)))

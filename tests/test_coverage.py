@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 from factcli.query.coverage import split_sentences
+from factcli.query.stated import carries_fact, content_words
 
 from .conftest import ARCHIVE, FACTCLI, FACTS, MINI, MINI_ARCHIVE
 
@@ -53,10 +54,10 @@ def test_table_lists_the_share_and_the_uncovered_sentences(runner: CliRunner) ->
     assert err == "factcli: 1 sentence(s) neither cited nor in the ledger\n"
     assert out == (
         "Coverage by source\n"
-        "Source Sentences Cited Not facts Uncovered Covered\n"
-        "──────────────────────────────────────────────────\n"
-        "alpha  5         4     0         1         80%\n"
-        "beta   4         4     0         0         100%\n"
+        "Source Sentences Cited Partly stated Not facts Uncovered Stated\n"
+        "───────────────────────────────────────────────────────────────\n"
+        "alpha  5         4     0             0         1         80%\n"
+        "beta   4         4     0             0         0         100%\n"
         "\n"
         "Uncovered sentences\n"
         "Source # Sentence\n"
@@ -77,6 +78,8 @@ def test_json_gives_each_sentence_and_the_records_citing_it(runner: CliRunner) -
         "not_facts": 0,
         "uncovered": 0,
         "share": 1.0,
+        "stated": 4,
+        "partly_stated": 0,
     }
     by_key = {(s["source"], s["index"]): s for s in data["sentences"]}
     assert by_key[("alpha", 1)] == {
@@ -86,6 +89,7 @@ def test_json_gives_each_sentence_and_the_records_citing_it(runner: CliRunner) -
         "status": "uncovered",
         "covered_by": [],
         "reason": None,
+        "unstated": [],
     }
     quimby = by_key[("beta", 4)]
     assert quimby["text"] == "Mayor Joe Quimby greeted him."
@@ -140,8 +144,72 @@ def test_a_ledger_entry_matching_no_sentence_is_reported(runner: CliRunner, tmp_
     )
     code, out, err = _run(runner, "--archive", str(MINI_ARCHIVE), "-d", str(facts))
     assert code == 1
-    assert "Stale ledger entries" in out and "beta   No such sentence. gone" in out
+    assert "Stale ledger entries" in out and "beta   skip No such sentence. gone" in out
     assert err == "factcli: 1 ledger entr(ies) match no sentence\n"
+
+
+def _partly_stated(tmp_path: Path, ledger: str = "") -> Path:
+    """The mini base, where Beta's attendance note no longer says who said how many attended."""
+    facts = _mini_with_ledger(tmp_path, ledger)
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    text = visit.read_text(encoding="utf-8")
+    old = 'note = "Beta: 15 people attended."'
+    assert old in text
+    visit.write_text(text.replace(old, 'note = "Beta: attendance."'), encoding="utf-8")
+    return facts
+
+
+def test_a_sentence_its_claims_state_only_in_part_is_partly_stated(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    facts = _partly_stated(tmp_path)
+    args = ["--archive", str(MINI_ARCHIVE), "-d", str(facts), "--source", "beta"]
+    code, out, err = _run(runner, *args)
+    # Partly stated sentences are listed; only uncovered ones and stale entries fail the run.
+    assert (code, err) == (0, "")
+    assert out == (
+        "Coverage by source\n"
+        "Source Sentences Cited Partly stated Not facts Uncovered Stated\n"
+        "───────────────────────────────────────────────────────────────\n"
+        "beta   4         4     1             0         0         75%\n"
+        "\n"
+        "Partly stated sentences\n"
+        "Source # Unstated words        Sentence\n"
+        "─────────────────────────────────────────────────────────────────\n"
+        "beta   3 officials said people Officials said 15 people attended.\n"
+        "\n"
+    )
+    data = json.loads(_run(runner, *args, "--json")[1])
+    (row,) = [s for s in data["sentences"] if s["index"] == 3]
+    assert (row["status"], row["unstated"]) == ("partly stated", ["officials", "said", "people"])
+    assert data["sources"][0]["share"] == 0.75
+
+
+def test_the_ledger_excuses_a_remainder_with_its_reason(runner: CliRunner, tmp_path: Path) -> None:
+    ledger = (
+        '[[remainder]]\nsource = "beta"\nsentence = "Officials said 15 people attended."\n'
+        'reason = "who counted carries no fact here"\n'
+        '[[remainder]]\nsource = "beta"\nsentence = "Mayor Joe Quimby greeted him."\n'
+        'reason = "stated already"\n'
+    )
+    facts = _partly_stated(tmp_path, ledger)
+    args = ["--archive", str(MINI_ARCHIVE), "-d", str(facts), "--source", "beta", "--json"]
+    code, out, err = _run(runner, *args)
+    data = json.loads(out)
+    (row,) = [s for s in data["sentences"] if s["index"] == 3]
+    assert (row["status"], row["reason"]) == ("cited", "who counted carries no fact here")
+    assert row["unstated"] == ["officials", "said", "people"]
+    assert data["sources"][0]["share"] == 1.0
+    # A remainder the claims state already excuses nothing: it is stale.
+    assert data["stale_ledger"] == [
+        {
+            "source": "beta",
+            "sentence": "Mayor Joe Quimby greeted him.",
+            "reason": "stated already",
+            "kind": "remainder",
+        }
+    ]
+    assert (code, err) == (1, "factcli: 1 ledger entr(ies) match no sentence\n")
 
 
 def test_a_malformed_ledger_is_named_with_its_key_path(runner: CliRunner, tmp_path: Path) -> None:
@@ -167,7 +235,9 @@ def test_every_fact_bearing_sentence_of_the_shipped_articles_is_cited(
 def test_facts_readme_coverage_table_is_the_commands_output(runner: CliRunner) -> None:
     code, out, _ = _run(runner, "--archive", str(ARCHIVE), "--format", "markdown")
     assert code == 0
-    table = "".join(line + "\n" for line in out.splitlines() if line.startswith("|"))
+    # The summary: the first table (the partly stated sentences follow it, listed in full).
+    first = out.split("\n\n## ")[1]
+    table = "".join(line + "\n" for line in first.splitlines() if line.startswith("|"))
     text = FACTS_README.read_text(encoding="utf-8")
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
         text = TABLE.sub(lambda _: f"<!-- coverage:start -->\n{table}<!-- coverage:end -->", text)
@@ -196,3 +266,13 @@ def test_installed_command_reads_the_bundled_ledger(tmp_path: Path) -> None:
         == len([s for s in data["sentences"] if s["status"] == "not a fact"])
         > 0
     )
+
+
+def test_unstated_words_carry_a_fact_when_a_number_or_three_words() -> None:
+    # Articles, auxiliaries and a possessive's lone "s" carry no fact; a number does.
+    words = content_words("The minister’s 2 aides were in Moscow.")
+    assert words == ["minister", "2", "aides", "moscow"]
+    assert carries_fact(("2",))
+    assert carries_fact(("expected", "through", "week"))
+    assert not carries_fact(("officials", "said"))
+    assert not carries_fact(())

@@ -51,7 +51,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def change_facts(facts: Path) -> None:
     """Edit one claim, add one, and delete a whole file (one event, one claim)."""
     visit = facts / "visits" / "2020-03-springfield.toml"
-    edit(visit, 'value = "15"', 'value = "about 15"')
+    edit(visit, "value = { exactly = 15 }", "value = { about = 15 }")
     edit(
         visit,
         "[[visit.statements]]",
@@ -90,7 +90,7 @@ def test_working_tree_against_head_claim_by_claim(repo: Path) -> None:
         "\n"
         "| Change | Claim | Field | Old | New | Src |\n"
         "|---|---|---|---|---|---|\n"
-        "| changed | 2020-03-springfield context\\[1\\] | value | 15 | about 15 | beta |\n"
+        "| changed | 2020-03-springfield context\\[1\\] | value | exactly 15 | about 15 | beta |\n"
         "| added | 2020-03-springfield delegation\\[1\\] |  |  "
         "| who: Ana Ruiz; role: analyst | alpha |\n"
         "| removed | 2020-fair summary\\[0\\] |  | title: The Harvest Fair; "
@@ -121,7 +121,7 @@ def test_json_between_two_commits(repo: Path) -> None:
         "position": 1,
         "where": "context[1]",
         "text": "topic: attendance; note: Beta: 15 people attended.; value: about 15",
-        "changes": [{"field": "value", "old": "15", "new": "about 15"}],
+        "changes": [{"field": "value", "old": "exactly 15", "new": "about 15"}],
         "sources": ["beta"],
         "cite": [{"source": "beta", "quote": "Officials said 15 people attended."}],
     }

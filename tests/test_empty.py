@@ -56,7 +56,10 @@ def test_the_empty_header_is_the_header_of_an_answer(
 
 def test_no_disagreement_is_an_empty_document(facts_copy: Path) -> None:
     visit = facts_copy / "visits" / "2020-03-springfield.toml"
-    visit.write_text(visit.read_text("utf-8").replace('value = "15"', 'value = "12"'), "utf-8")
+    visit.write_text(
+        visit.read_text("utf-8").replace("value = { exactly = 15 }", "value = { exactly = 12 }"),
+        "utf-8",
+    )
     result = CliRunner().invoke(app, ["conflicts", "--json", "-d", str(facts_copy)])
     assert (result.exit_code, json.loads(result.stdout)) == (1, [])
     result = CliRunner().invoke(app, ["conflicts", "--format", "csv", "-d", str(facts_copy)])

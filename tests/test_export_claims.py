@@ -44,7 +44,10 @@ def _json_claim(entry: dict[str, Any], section: str, position: int) -> tuple[Any
         return (date["edtf"] if date else None), entry["basis"], entry["reasoning"], entry["cite"]
     item = entry[section][position]
     date = item.get("date")
-    cited = item["cite"] + [c for c in (date or {}).get("cite", []) if c not in item["cite"]]
+    # The claim rests on its date's citations too, and on those of each version of its date.
+    dated = [*(date or {}).get("cite", [])]
+    dated += [c for other in (date or {}).get("alternatives", []) for c in other["cite"]]
+    cited = item["cite"] + [c for c in dated if c not in item["cite"]]
     return (date["edtf"] if date else None), item["basis"], item["reasoning"], cited
 
 

@@ -80,9 +80,10 @@ def test_json_keeps_machine_dates_and_adds_dates_text(runner: CliRunner) -> None
     moscow = rows["2021-06-moscow"]
     assert (moscow["start"], moscow["end"], moscow["dates"]) == (
         "2021-06-20",
-        None,  # "at least 23 June": no latest day
+        "2021-06-23/..",  # "at least 23 June", as the sources give it
         "2021-06-20/..",
     )
+    assert (moscow["earliest"], moscow["latest"]) == ("2021-06-20", None)  # no latest day
     assert moscow["dates_text"] == "20 June 2021* – at least 23 June 2021*"
     assert moscow["delegation_reported"] is False
     july = rows["2022-07-moscow"]

@@ -21,6 +21,7 @@ from factcli.model.loader import load_directory
 from factcli.model.records import ContextNote, FactBase
 from factcli.model.serialize import date_data
 from factcli.query.entities import APPEARS_AS
+from factcli.render.labels import publisher_label
 from tests.conftest import MINI
 
 CLAIMS = list(walk(load_directory(MINI).facts))
@@ -134,6 +135,8 @@ def test_an_undated_claim_is_never_given_its_visits_date_or_sources() -> None:
         "kind": "visit",
         "start": "2020-03-02",
         "end": None,
+        "earliest": "2020-03-02",
+        "latest": None,
     }
     assert row["sources"] == ["alpha"]  # not the visit start's "beta"
     table = _run("person", "ana ruiz")
@@ -160,7 +163,7 @@ def test_a_source_has_the_same_number_in_every_command(args: list[str], shipped:
     assert result.exit_code == 0, result.stderr
     numbered = re.findall(r"^\[\^(\d+)\]: (.+?), ", result.stdout, flags=re.MULTILINE)
     assert numbered
-    bylines = [s.byline for s in shipped.sources.values()]
+    bylines = [publisher_label(s) for s in shipped.sources.values()]
     for number, byline in numbered:
         assert bylines[int(number) - 1] == byline
     if args == ["report"]:

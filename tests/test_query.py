@@ -9,7 +9,9 @@ import pytest
 
 from factcli.errors import AmbiguousError, FactsDirError, NotFoundError
 from factcli.model.records import FactBase
+from factcli.model.values import Figure
 from factcli.query import entities, overview, search, visits
+from factcli.query.conflicts import conflicts
 from factcli.query.quotes import verify_quotes
 from factcli.query.text import fold, normalise_quote
 
@@ -101,12 +103,13 @@ def test_search_ranks_phrase_matches_first_and_reports_nothing(mini: FactBase) -
 
 
 def test_conflicts_attribute_each_value(mini: FactBase) -> None:
-    (conflict,) = overview.conflicts(mini)
+    (conflict,) = conflicts(mini)
     assert conflict.point == "attendance"
-    assert sorted((n.value, n.evidence.source_ids) for _, n in conflict.claims) == [
-        ("12", ("alpha",)),
-        ("15", ("beta",)),
+    assert sorted((v.value, v.evidence.source_ids) for v in conflict.versions) == [
+        (Figure("exactly", 12), ("alpha",)),
+        (Figure("exactly", 15), ("beta",)),
     ]
+    assert conflict.verdict == "contradict"
 
 
 def test_source_usage_counts_claims(mini: FactBase) -> None:

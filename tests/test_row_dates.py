@@ -34,8 +34,10 @@ JUNE_2021 = {
     "within_kind": "visit",
     "within_title": "Moscow security conference",
     "within_start": "2021-06-20",
-    "within_end": "",  # "at least 23 June": no latest day
+    "within_end": "2021-06-23/..",  # "at least 23 June", as EDTF
     "within_text": "20 June 2021* – at least 23 June 2021*",
+    "within_earliest": "2021-06-20",
+    "within_latest": "",  # "at least 23 June": no latest day
 }
 NO_DATE = dict.fromkeys(SHOIGU_DATE, "")
 
@@ -125,7 +127,7 @@ def test_visit_and_timeline_rows_say_how_their_start_and_end_are_known() -> None
     assert visits.stdout == f"{fields}\n2020-03-springfield,2020-03-02,,stated,,,\n"
     timeline = CliRunner().invoke(app, ["timeline", *mini])
     assert timeline.stdout == (
-        f"{fields}\n2020-fair,2020-03-01,2020-03-31,stated,,stated,\n"
+        f"{fields}\n2020-fair,2020-03,2020-03,stated,,stated,\n"
         "2020-03-springfield,2020-03-02,,stated,,,\n"
     )
     rows = _csv("visits", "--format", "csv")

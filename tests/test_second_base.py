@@ -183,7 +183,7 @@ def test_info_names_the_base_and_no_thesaurus_of_another(runner: CliRunner) -> N
 
 
 def test_batch_lookups_on_another_base(runner: CliRunner) -> None:
-    lines = "person varga\nmeetings --status planned\norg \"westmark rail\"\n"
+    lines = 'person varga\nmeetings --status planned\norg "westmark rail"\n'
     result = runner.invoke(app, ["batch", "--facts-dir", str(RAIL)], input=lines)
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 0

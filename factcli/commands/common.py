@@ -42,6 +42,10 @@ FieldsOption = Annotated[
         show_default=False,
     ),
 ]
+QuotesOption = Annotated[
+    bool,
+    typer.Option("--quotes", help="Print the quoted words under each row (JSON always has them)."),
+]
 ArchiveOption = Annotated[
     Path,
     typer.Option(
@@ -236,11 +240,21 @@ def emit_empty(
 
 
 def emit(
-    report: Report, output_format: OutputFormat, as_json: bool, fields: str | None = None
+    report: Report,
+    output_format: OutputFormat,
+    as_json: bool,
+    fields: str | None = None,
+    *,
+    quotes: bool = False,
 ) -> None:
-    """Print a report on stdout in the chosen format, keeping only ``fields`` if given."""
-    from factcli.render.report import select_fields
+    """Print a report on stdout in the chosen format, keeping only ``fields`` if given.
 
+    With ``quotes`` (``--quotes``) each cited row of a table is followed by its quotes.
+    """
+    from factcli.render.report import select_fields, with_quotes
+
+    if quotes:
+        report = with_quotes(report)
     chosen = OutputFormat.json if as_json else output_format
     if fields is not None:
         if chosen not in (OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv):

@@ -1,4 +1,4 @@
-"""``factcli coverage``: which sentences of the archived articles the fact base cites."""
+"""``factcli coverage``: which sentences of the archived articles the fact base states."""
 
 from __future__ import annotations
 
@@ -34,10 +34,13 @@ def coverage(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Per source, the share of sentences some claim cites; exit 1 while any is uncovered.
+    """Per source, the share of sentences the claims state; exit 1 while any is uncovered.
 
-    Sentences that carry no fact are listed once, with a reason, in the facts
-    folder's coverage.toml. Example: factcli coverage --archive sources --uncovered
+    A sentence a claim cites but whose fact-bearing words no claim states is
+    listed as partly stated, with those words. Sentences that carry no fact
+    (or whose unstated remainder carries none) are listed once, with a reason,
+    in the facts folder's coverage.toml. Example: factcli coverage --archive
+    sources --uncovered
     """
     from factcli.model.ledger import load_ledger
     from factcli.model.location import default_facts_dir

@@ -13,6 +13,7 @@ from factcli.commands.common import (
     FieldsOption,
     FormatOption,
     JsonOption,
+    QuotesOption,
     SkipInvalidOption,
     emit,
     emit_empty,
@@ -61,6 +62,7 @@ def meetings(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
+    quotes: QuotesOption = False,
 ) -> None:
     """Every recorded meeting across visits and events: date, place, who met whom, topics.
 
@@ -84,4 +86,4 @@ def meetings(
             empty = meetings_report(facts, [])
             emit_empty(empty, MEETING_FIELDS, output_format, as_json, fields)
             raise NotFoundError("no meeting matches those filters")
-    emit(meetings_report(facts, found), output_format, as_json, fields)
+    emit(meetings_report(facts, found), output_format, as_json, fields, quotes=quotes)

@@ -14,6 +14,7 @@ from factcli.commands.common import (
     FieldsOption,
     FormatOption,
     JsonOption,
+    QuotesOption,
     SkipInvalidOption,
     emit,
     emit_empty,
@@ -36,9 +37,9 @@ from factcli.errors import NotFoundError, UsageError
 from factcli.model.records import FactBase
 from factcli.query import entities, overview
 from factcli.query import visits as visit_query
+from factcli.query.conflicts import conflicts as find_conflicts
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
-from factcli.render.report import with_quotes
 
 
 @report_errors
@@ -83,18 +84,12 @@ def show(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
-    quotes: Annotated[
-        bool,
-        typer.Option(
-            "--quotes", help="Print the quoted words under each row (JSON always has them)."
-        ),
-    ] = False,
+    quotes: QuotesOption = False,
 ) -> None:
     """Everything about one visit (or related event), every row cited."""
     with open_facts(facts_dir, skip_invalid) as access:
         facts, record = access.record(visit_id)
-    report = views.show_report(facts, record)
-    emit(with_quotes(report) if quotes else report, output_format, as_json, fields)
+    emit(views.show_report(facts, record), output_format, as_json, fields, quotes=quotes)
 
 
 def _entity_command(
@@ -105,11 +100,12 @@ def _entity_command(
     output_format: OutputFormat,
     as_json: bool,
     fields: str | None,
+    quotes: bool,
 ) -> None:
     with open_facts(facts_dir, skip_invalid) as access:
         facts, entity, found = access.entity(name, kind)
     report = views.entity_report(facts, entity, found)
-    emit(report, output_format, as_json, fields)
+    emit(report, output_format, as_json, fields, quotes=quotes)
 
 
 @report_errors
@@ -126,9 +122,10 @@ def person(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
+    quotes: QuotesOption = False,
 ) -> None:
     """Who a person is, and every visit, meeting, statement and event they appear in."""
-    _entity_command("person", name, facts_dir, skip_invalid, output_format, as_json, fields)
+    _entity_command("person", name, facts_dir, skip_invalid, output_format, as_json, fields, quotes)
 
 
 @report_errors
@@ -144,9 +141,10 @@ def org(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
+    quotes: QuotesOption = False,
 ) -> None:
     """What an organisation is, and everything it appears in."""
-    _entity_command("org", name, facts_dir, skip_invalid, output_format, as_json, fields)
+    _entity_command("org", name, facts_dir, skip_invalid, output_format, as_json, fields, quotes)
 
 
 @report_errors
@@ -160,6 +158,7 @@ def search(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     fields: FieldsOption = None,
+    quotes: QuotesOption = False,
 ) -> None:
     """Full-text search over every fact and quote, best matches first."""
     from factcli.query.words import parse_query, thesaurus_for
@@ -172,7 +171,7 @@ def search(
             empty = listings.search_report(FactBase(), text, [])
             emit_empty(empty, listings.SEARCH_FIELDS, output_format, as_json, fields)
             raise
-    emit(listings.search_report(facts, text, hits), output_format, as_json, fields)
+    emit(listings.search_report(facts, text, hits), output_format, as_json, fields, quotes=quotes)
 
 
 @report_errors
@@ -275,7 +274,7 @@ def conflicts(
     """Points on which sources give different figures or words, each version attributed."""
     with open_facts(facts_dir, skip_invalid) as access:
         facts = access.everything()
-    found = overview.conflicts(facts)
+    found = find_conflicts(facts)
     if not found:
         empty = listings.conflicts_report(facts, [])
         emit_empty(empty, listings.CONFLICTS_FIELDS, output_format, as_json, fields)

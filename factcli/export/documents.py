@@ -65,6 +65,8 @@ def to_csv(facts: FactBase) -> str:
             "within_start",
             "within_end",
             "within_text",
+            "within_earliest",
+            "within_latest",
         ]
     )
     for claim in walk(facts):
@@ -94,6 +96,8 @@ def to_csv(facts: FactBase) -> str:
             inside["within_start"],
             inside["within_end"],
             inside["within_text"],
+            inside["within_earliest"],
+            inside["within_latest"],
         ]
         writer.writerow(
             [

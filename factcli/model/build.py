@@ -23,6 +23,7 @@ from factcli.model.records import (
     Citation,
     ContextNote,
     Counterpart,
+    DateAlternative,
     DateClaim,
     Delegate,
     Entity,
@@ -37,6 +38,7 @@ from factcli.model.records import (
     Status,
     Visit,
 )
+from factcli.model.values import read_value
 
 Table = dict[str, Any]
 ProblemAt = Callable[[KeyPath, str], Problem]
@@ -81,6 +83,10 @@ def _date(value: str | Table | None) -> DateClaim | None:
         reasoning=value.get("reasoning"),
         as_stated=value.get("as_stated"),
         evidence=_evidence(value) if "cite" in value else None,
+        alternatives=tuple(
+            DateAlternative(parse_edtf(a["value"]), a.get("as_stated"), _evidence(a))
+            for a in value.get("alternatives", [])
+        ),
     )
 
 
@@ -126,7 +132,7 @@ def _context(items: list[Table]) -> tuple[ContextNote, ...]:
             topic=c["topic"],
             note=c["note"],
             point=c.get("point"),
-            value=c.get("value"),
+            value=read_value(c.get("value")),
             date=_date(c.get("date")),
             evidence=_evidence(c),
             setting=_setting(c),

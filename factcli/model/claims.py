@@ -37,6 +37,7 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
+from factcli.model.values import value_words
 
 NameOf = Callable[[str], str]
 
@@ -85,6 +86,8 @@ class Within(NamedTuple):
     start: str | None  # the earliest ISO day the record can cover
     end: str | None  # the latest, None when unknown
     text: str  # its dates in words, as tables show them
+    first: str = ""  # its start as the sources give it (EDTF): an event's date, a visit's start
+    last: str | None = None  # its end as EDTF, None when no source gives it
 
 
 class Claim(NamedTuple):
@@ -122,10 +125,10 @@ class Claim(NamedTuple):
 
     @property
     def cite(self) -> tuple[Citation, ...]:
-        """Every (source, quote) the claim rests on: its own, then its date's own."""
+        """Every (source, quote) the claim rests on: its own, its date's own, its date's others."""
         found = list(self.evidence.cite)
-        if self.date is not None and self.date.evidence is not None:
-            found += [c for c in self.date.evidence.cite if c not in found]
+        if self.date is not None:
+            found += [c for c in date_citations(self.date) if c not in found]
         return tuple(found)
 
     @property
@@ -146,6 +149,12 @@ class Claim(NamedTuple):
         return tuple((k, name_of(v) if k in NAME_FIELDS else v) for k, v in self.fields)
 
 
+def date_citations(date: DateClaim) -> tuple[Citation, ...]:
+    """A date's own citations, then those of each alternative version of it."""
+    own = date.evidence.cite if date.evidence else ()
+    return (*own, *(c for alternative in date.alternatives for c in alternative.evidence.cite))
+
+
 def record_span(record: Visit | Event) -> tuple[str | None, str | None]:
     """The earliest and the latest ISO day a visit or event can cover (None when unknown)."""
     first = record.date.value if isinstance(record, Event) else record.start.value
@@ -159,7 +168,16 @@ def within(record: Visit | Event) -> Within:
     """The context a claim of ``record`` is shown in when it has no date of its own."""
     kind = "visit" if isinstance(record, Visit) else "event"
     words = record_dates_text(record)
-    return Within(record.id, kind, record.title, record.dates, *record_span(record), words)
+    first, last = record_edtf(record)
+    span = record_span(record)
+    return Within(record.id, kind, record.title, record.dates, *span, words, first, last)
+
+
+def record_edtf(record: Visit | Event) -> tuple[str, str | None]:
+    """A record's start and end as the sources give them, in EDTF: never a made-up day."""
+    if isinstance(record, Event):
+        return record.date.value.text, record.date.value.text
+    return record.start.value.text, record.end.value.text if record.end else None
 
 
 def _kept(*pairs: tuple[str, str | None]) -> tuple[tuple[str, str], ...]:
@@ -254,7 +272,8 @@ def _shared(record: Visit | Event, owner: tuple[str, str, Within | None]) -> Ite
             verbatim=(("said", said.said),),
         )
     for index, note in enumerate(record.context):
-        fields = _kept(("topic", note.topic), ("note", note.note), ("value", note.value))
+        value = value_words(note.value)
+        fields = _kept(("topic", note.topic), ("note", note.note), ("value", value))
         yield _claim(
             owner, "context", index, note, note.note, note.evidence, date=note.date, fields=fields
         )

@@ -145,6 +145,18 @@ def plain_date(value: EdtfDate) -> str:
     return _closed(start, end)
 
 
+def period_text(value: EdtfDate) -> str:
+    """A period something held (a role's ``during``) in words: an open start reads 'until ...'.
+
+    A date known only to be on or before a day is 'by' that day; a period with
+    an open start lasted up to it: 'until February 2021', never 'by February 2021'.
+    """
+    start, slash, end = value.text.partition("/")
+    if slash and start in ("", "..") and end not in ("", ".."):
+        return f"until {_side(end)}"
+    return plain_date(value)
+
+
 def _end_words(end: EdtfDate) -> str:
     """The end of a span: 'at least 24 June 2021' when it is only known to be no earlier."""
     text = end.text
@@ -177,13 +189,20 @@ def date_text(claim: DateClaim | None, *, as_stated: bool = False) -> str:
     """A dated claim in words, marked when inferred; '' when undated.
 
     With ``as_stated`` the source's own words follow in quotes when they add
-    something: '22 June 2021* ("On Tuesday")'.
+    something: '22 June 2021* ("On Tuesday")', and so does every other version
+    of the date the sources give: '; also given as 23 June 2021 ("June 23, 2021")'.
     """
     if claim is None:
         return ""
     words = marked(plain_date(claim.value), claim)
     if as_stated and claim.as_stated:
         words += f' ("{claim.as_stated}")'
+    if as_stated:
+        for other in claim.alternatives:
+            basis = other.evidence.basis
+            words += "; also given as " + date_text(
+                DateClaim(other.value, basis, as_stated=other.as_stated), as_stated=True
+            )
     return words
 
 

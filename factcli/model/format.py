@@ -20,11 +20,13 @@ from factcli.model.spec import (
     Field,
     Issue,
     ListOf,
+    Number,
     OneOrMany,
     Table,
     Text,
     walk_tables,
 )
+from factcli.model.values import BOUNDS
 
 
 def _edtf_problem(text: str) -> str | None:
@@ -93,14 +95,26 @@ OWN_PLACE = (
     Field("country", Text("the country of that place")),
 )
 
+AS_STATED = Text("the words the source uses for the date, e.g. 'on Monday'")
+DATE_ALTERNATIVE = Table(
+    "date_alternative",
+    (
+        Field("value", EDTF, required=True),
+        Field("as_stated", AS_STATED),
+        *EVIDENCE_FIELDS,
+    ),
+    "the same date as another source (or another passage) gives it",
+    _inferred_needs_reasoning,
+)
 DATE_CLAIM = Table(
     "date_claim",
     (
         Field("value", EDTF, required=True),
         Field("basis", BASIS),
         Field("reasoning", REASONING),
-        Field("as_stated", Text("the words the source uses for the date, e.g. 'on Monday'")),
+        Field("as_stated", AS_STATED),
         Field("cite", CITE),
+        Field("alternatives", ListOf(DATE_ALTERNATIVE, min_items=1)),
     ),
     "a date with how it is known; without cite it rests on its record's cite",
     _inferred_needs_reasoning,
@@ -190,13 +204,33 @@ STATEMENT = _claim(
         ),
     ),
 )
+
+
+def _one_key(table: dict[str, Any], path: KeyPath) -> Iterator[Issue]:
+    if len(table) != 1:
+        yield path, "give exactly one of: " + ", ".join(BOUNDS) + ", date"
+
+
+COMPARABLE = Either(
+    Text("this source's value for the point in its words, e.g. 'the result of voter fraud'"),
+    Table(
+        "value",
+        (
+            *(Field(bound, Number(f"the number, {bound.replace('_', ' ')}")) for bound in BOUNDS),
+            Field("date", EDTF),
+        ),
+        'a number with its bound ({ at_least = 877 }) or a date ({ date = "2021-06-23" })',
+        _one_key,
+    ),
+    "this source's value for the point: text, a number with its bound, or a date",
+)
 CONTEXT = _claim(
     "context",
     "background the sources tie to the record; records sharing a 'point' are compared",
     Field("topic", Text("a short topic, e.g. 'casualties'"), required=True),
     Field("note", Text("the fact in plain words"), required=True),
     Field("point", Text("a key shared by claims about the same figure", ID_PATTERN, "a slug")),
-    Field("value", Text("this source's value for the point, e.g. 'at least 877'")),
+    Field("value", COMPARABLE),
     Field("date", DATE),
 )
 

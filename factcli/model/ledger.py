@@ -2,7 +2,9 @@
 
 ``coverage.toml`` beside the fact files lists each such sentence once (a
 byline, a share-button label, a sponsor note) with the reason it is left out,
-so that ``factcli coverage`` stops showing it as uncovered. It is not a fact
+so that ``factcli coverage`` stops showing it as uncovered (``[[skip]]``).
+A ``[[remainder]]`` excuses what the claims citing a sentence leave unstated,
+with the reason those words carry no fact of their own. It is not a fact
 file: the loader skips it by name.
 """
 
@@ -21,17 +23,24 @@ from factcli.model.loader import MAX_FILE_BYTES
 LEDGER_FILE = "coverage.toml"
 
 
+#: The ledger's tables: sentences left out, and unstated remainders excused.
+LEDGER_KINDS = ("skip", "remainder")
+
+
 class LedgerEntry(NamedTuple):
-    """A sentence of one source that carries no fact, and why."""
+    """A sentence of one source that carries no fact (or whose remainder carries none), and why."""
 
     source: str
     sentence: str
     reason: str
-    position: int  # within the ledger's [[skip]] list
+    position: int  # within the ledger's list of its kind
+    kind: str = "skip"  # "skip": the sentence; "remainder": what its claims leave unstated
 
 
-def _entry(path: Path, index: int, table: object) -> tuple[LedgerEntry | None, list[Problem]]:
-    key_path = f"skip[{index}]"
+def _entry(
+    path: Path, kind: str, index: int, table: object
+) -> tuple[LedgerEntry | None, list[Problem]]:
+    key_path = f"{kind}[{index}]"
     if not isinstance(table, dict):
         return None, [Problem(str(path), "must be a table", key_path)]
     problems = [
@@ -50,7 +59,7 @@ def _entry(path: Path, index: int, table: object) -> tuple[LedgerEntry | None, l
             values[key] = value
     if problems:
         return None, problems
-    return LedgerEntry(values["source"], values["sentence"], values["reason"], index), []
+    return LedgerEntry(values["source"], values["sentence"], values["reason"], index, kind), []
 
 
 def load_ledger(facts_dir: Path) -> tuple[LedgerEntry, ...]:
@@ -68,20 +77,23 @@ def load_ledger(facts_dir: Path) -> tuple[LedgerEntry, ...]:
     except tomli.TOMLDecodeError as error:
         raise InvalidFactsError([Problem(str(path), str(error))]) from None
     problems = [
-        Problem(str(path), f"unknown key '{key}' (the ledger holds [[skip]] tables)", key)
+        Problem(
+            str(path), f"unknown key '{key}' (the ledger holds [[skip]] and [[remainder]])", key
+        )
         for key in document
-        if key != "skip"
+        if key not in LEDGER_KINDS
     ]
-    tables = document.get("skip", [])
-    if not isinstance(tables, list):
-        problems.append(Problem(str(path), "must be an array of tables ([[skip]])", "skip"))
-        tables = []
     entries: list[LedgerEntry] = []
-    for index, table in enumerate(tables):
-        entry, found = _entry(path, index, table)
-        problems += found
-        if entry is not None:
-            entries.append(entry)
+    for kind in LEDGER_KINDS:
+        tables = document.get(kind, [])
+        if not isinstance(tables, list):
+            problems.append(Problem(str(path), f"must be an array of tables ([[{kind}]])", kind))
+            tables = []
+        for index, table in enumerate(tables):
+            entry, found = _entry(path, kind, index, table)
+            problems += found
+            if entry is not None:
+                entries.append(entry)
     if problems:
         raise InvalidFactsError(problems)
     return tuple(entries)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from factcli.model.edtf import EdtfDate
+from factcli.model.values import Value
 
 Basis = Literal["stated", "inferred"]
 #: How sure the sources are that a thing happened: "held" (they say it did),
@@ -44,6 +45,14 @@ class Evidence(NamedTuple):
         return tuple(dict.fromkeys(c.source for c in self.cite))
 
 
+class DateAlternative(NamedTuple):
+    """The same date as another source, or another passage, gives it."""
+
+    value: EdtfDate
+    as_stated: str | None
+    evidence: Evidence
+
+
 class DateClaim(NamedTuple):
     """A date with how it is known; without its own cite it rests on its record's."""
 
@@ -52,6 +61,8 @@ class DateClaim(NamedTuple):
     reasoning: str | None = None
     as_stated: str | None = None
     evidence: Evidence | None = None
+    #: Other versions of the date, each with its own citations: ``factcli conflicts`` lists them.
+    alternatives: tuple[DateAlternative, ...] = ()
 
 
 class Setting(NamedTuple):
@@ -223,7 +234,7 @@ class ContextNote(NamedTuple):
     topic: str
     note: str
     point: str | None
-    value: str | None
+    value: Value | None  # text, a number with its bound, or a date
     date: DateClaim | None
     evidence: Evidence
     setting: Setting = Setting()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from factcli.model.claims import Claim, NameOf, Within, record_claims
+from factcli.model.claims import Claim, NameOf, Within, record_claims, record_span
 from factcli.model.dates import date_text, span_text
 from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import (
@@ -25,6 +25,7 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
+from factcli.model.values import value_data, value_words
 
 Data = dict[str, Any]
 
@@ -73,6 +74,18 @@ def date_data(claim: DateClaim | None) -> Data | None:
         "reasoning": claim.reasoning,
         "as_stated": claim.as_stated,
         "cite": cite_data(claim.evidence.cite) if claim.evidence else [],
+        # Every other version of the date the sources give, each with its own citations.
+        "alternatives": [
+            {
+                "edtf": other.value.text,
+                "text": date_text(DateClaim(other.value, other.evidence.basis)),
+                "earliest": iso_earliest(other.value),
+                "latest": iso_latest(other.value),
+                "as_stated": other.as_stated,
+                **evidence_data(other.evidence),
+            }
+            for other in claim.alternatives
+        ],
     }
 
 
@@ -80,7 +93,14 @@ def within_data(within: Within | None) -> Data | None:
     """The visit or event around a claim, for context: its id, kind and first and last day."""
     if within is None:
         return None
-    return {"id": within.id, "kind": within.kind, "start": within.start, "end": within.end}
+    return {
+        "id": within.id,
+        "kind": within.kind,
+        "start": within.first,
+        "end": within.last,
+        "earliest": within.start,
+        "latest": within.end,
+    }
 
 
 def claim_data(claim: Claim, name_of: NameOf) -> Data:
@@ -130,9 +150,11 @@ def within_flat(within: Within | None) -> Data:
         "within_id": within.id if within else None,
         "within_kind": within.kind if within else None,
         "within_title": within.title if within else None,
-        "within_start": within.start if within else None,
-        "within_end": within.end if within else None,
+        "within_start": within.first if within else None,
+        "within_end": within.last if within else None,
         "within_text": within.text if within else None,
+        "within_earliest": within.start if within else None,
+        "within_latest": within.end if within else None,
     }
 
 
@@ -204,7 +226,9 @@ def _context_data(facts: FactBase, record: Visit | Event) -> list[Data]:
             "topic": n.topic,
             "note": n.note,
             "point": n.point,
-            "value": n.value,
+            "value": value_words(n.value) or None,
+            # The value as compared: a number with its bound, a date, or text (null when none).
+            "comparable": value_data(n.value),
             "date": date_data(n.date),
             **evidence_data(n.evidence),
             **_mentions(facts, n.setting),
@@ -274,6 +298,12 @@ def span_basis(record: Visit | Event) -> Data:
     }
 
 
+def record_bounds(record: Visit | Event) -> Data:
+    """The first and the last ISO day a record can cover, beside its EDTF start and end."""
+    earliest, latest = record_span(record)
+    return {"earliest": earliest, "latest": latest}
+
+
 def visit_row(facts: FactBase, visit: Visit) -> Data:
     """A row of ``factcli visits``: the summary, the planned counterparts, and what it cites."""
     cited = shown_cite(visit, VISIT_ROW_SECTIONS)
@@ -284,6 +314,7 @@ def visit_row(facts: FactBase, visit: Visit) -> Data:
         "sources": list(dict.fromkeys(c.source for c in cited)),
         "cite": cite_data(cited),
         **span_basis(visit),
+        **record_bounds(visit),
         # Added after the first fields, so existing CSV column order stays.
         **travellers(facts, visit),
     }
@@ -298,14 +329,16 @@ def visit_summary(facts: FactBase, visit: Visit) -> Data:
         "kind": "visit",
         "title": visit.title,
         "occasion": visit.occasion,
-        "start": iso_earliest(visit.start.value),
-        "end": iso_latest(visit.end.value) if visit.end else None,
+        # As the sources give them (EDTF); the days they allow are "earliest" and "latest".
+        "start": visit.start.value.text,
+        "end": visit.end.value.text if visit.end else None,
         "dates": visit.dates.text,
         "dates_text": span_text(visit.start, visit.end),
         "city": main.city if main else None,
         "country": main.country if main else None,
         "places": [p.city or p.country for p in visit.places],
-        "delegation_size": people + groups,
+        # Held delegates only; null when no source reports a delegation.
+        "delegation_size": people + groups if visit.delegation else None,
         "delegation_reported": bool(visit.delegation),
         "delegation_people": people,
         "delegation_groups": groups,
@@ -396,8 +429,8 @@ def event_summary(event: Event) -> Data:
         "kind": "event",
         "event_kind": event.kind,
         "title": event.title,
-        "start": iso_earliest(event.date.value),
-        "end": iso_latest(event.date.value),
+        "start": event.date.value.text,
+        "end": event.date.value.text,
         "dates": event.date.value.text,
         "dates_text": date_text(event.date),
         "city": main.city if main else None,

@@ -85,6 +85,24 @@ class Text(Spec):
 
 
 @dataclass(frozen=True)
+class Number(Spec):
+    """A finite integer or decimal number (a TOML boolean is not a number)."""
+
+    description: str = ""
+
+    def check(self, value: object, path: KeyPath) -> Iterator[Issue]:
+        """Yield a problem unless the value is a finite number."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            yield path, f"expected a number, got {_type_name(value)}"
+        elif value != value or value in (float("inf"), float("-inf")):
+            yield path, "must be a finite number"
+
+    def schema(self) -> JSON:
+        """A number schema."""
+        return {"type": "number", "description": self.description}
+
+
+@dataclass(frozen=True)
 class Choice(Spec):
     """One of a fixed set of strings."""
 

@@ -1,10 +1,12 @@
-"""Coverage: which sentences of the archived articles some claim cites.
+"""Coverage: which sentences of the archived articles the claims state.
 
-Each source's archived text is split into sentences; a sentence is *cited*
-when a quote of some claim (as the claim walk gives them, a date's own quotes
-included) overlaps it, *not a fact* when the ledger lists it, and
-*uncovered* otherwise. Quotes and sentences are compared as quote checks
-compare them (``normalise_quote``).
+Each source's archived text is split into sentences. A sentence some claim's
+quote overlaps (as the claim walk gives them, a date's own quotes included)
+is *cited* when the claims citing it state what it says, or the ledger
+excuses the rest, and *partly stated* when words that carry a fact are left
+unstated (``query.stated``). A sentence no quote touches is *not a fact* when
+the ledger lists it, and *uncovered* otherwise. Quotes and sentences are
+compared as quote checks compare them (``normalise_quote``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import NamedTuple
 
 from factcli.errors import NotFoundError
 from factcli.model.claims import walk
-from factcli.model.ledger import LedgerEntry
+from factcli.model.ledger import LEDGER_KINDS, LedgerEntry
 from factcli.model.records import FactBase
+from factcli.query.stated import ClaimKey, carries_fact, stated_stems, unstated_words
 from factcli.query.text import normalise_quote
 
 #: Words ending in a full stop that do not end a sentence in these articles.
@@ -49,9 +52,10 @@ class SentenceCoverage(NamedTuple):
     """A sentence and what accounts for it."""
 
     sentence: Sentence
-    status: str  # "cited", "not a fact" or "uncovered"
+    status: str  # "cited", "partly stated", "not a fact" or "uncovered"
     cited_by: tuple[CitedBy, ...]
-    reason: str | None  # the ledger's reason, for "not a fact"
+    reason: str | None  # the ledger's reason: for "not a fact", or an excused remainder
+    unstated: tuple[str, ...] = ()  # for "partly stated": the words no claim citing it states
 
 
 class SourceCoverage(NamedTuple):
@@ -66,7 +70,7 @@ class SourceCoverage(NamedTuple):
 
     @property
     def share(self) -> float:
-        """Cited sentences as a share of the fact-bearing ones (all but the ledger's)."""
+        """Stated sentences ("cited") as a share of the fact-bearing ones (all but the ledger's)."""
         facts = len(self.sentences) - self.count("not a fact")
         return self.count("cited") / facts if facts else 1.0
 
@@ -81,6 +85,11 @@ class CoverageReport(NamedTuple):
     def uncovered(self) -> int:
         """Sentences neither cited nor in the ledger, over every source."""
         return sum(s.count("uncovered") for s in self.sources)
+
+    @property
+    def partly_stated(self) -> int:
+        """Cited sentences whose fact-bearing words no claim states, over every source."""
+        return sum(s.count("partly stated") for s in self.sources)
 
 
 def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
@@ -140,30 +149,57 @@ def _cited_by(quotes: list[tuple[str, CitedBy]], sentences: list[Sentence]) -> l
     return found
 
 
-def source_coverage(
-    quoted: Quoted, source: str, text: str, ledger: Iterable[LedgerEntry]
-) -> tuple[SourceCoverage, list[LedgerEntry]]:
-    """One source's coverage, and the ledger entries for it that match no sentence.
+def _cited(
+    sentence: Sentence,
+    claims: set[CitedBy],
+    stated: dict[ClaimKey, frozenset[str]],
+    excused: LedgerEntry | None,
+) -> SentenceCoverage:
+    """A sentence some quote touches: stated, excused, or partly stated with what is left."""
+    order = tuple(sorted(claims, key=lambda c: (c.record_kind, c.record_id, c.where)))
+    said = (stated.get((c.record_id, c.where), frozenset()) for c in order)
+    left = unstated_words(sentence.text, said)
+    if not carries_fact(left):
+        return SentenceCoverage(sentence, "cited", order, None)
+    if excused is not None:
+        return SentenceCoverage(sentence, "cited", order, excused.reason, left)
+    return SentenceCoverage(sentence, "partly stated", order, None, left)
 
-    ``quoted`` is ``_quoted_by_source`` of the fact base.
+
+def source_coverage(
+    quoted: Quoted,
+    source: str,
+    text: str,
+    ledger: Iterable[LedgerEntry],
+    stated: dict[ClaimKey, frozenset[str]] | None = None,
+) -> tuple[SourceCoverage, list[LedgerEntry]]:
+    """One source's coverage, and the ledger entries for it that match or excuse nothing.
+
+    ``quoted`` is ``_quoted_by_source`` of the fact base and ``stated`` its
+    ``stated_stems``; without them every cited sentence counts as stated.
     """
     sentences = split_sentences(source, text)
     cited = _cited_by(quoted.get(source, []), sentences)
-    reasons = {normalise_quote(e.sentence): e for e in ledger if e.source == source}
-    used: set[str] = set()
+    entries = [e for e in ledger if e.source == source]
+    reasons = {normalise_quote(e.sentence): e for e in entries if e.kind == "skip"}
+    remainders = {normalise_quote(e.sentence): e for e in entries if e.kind == "remainder"}
+    used: set[tuple[str, str]] = set()
     rows = []
     for sentence, claims in zip(sentences, cited, strict=True):
         entry = reasons.get(sentence.text)
         if entry is not None:
-            used.add(sentence.text)
+            used.add(("skip", sentence.text))
         if claims:
-            order = sorted(claims, key=lambda c: (c.record_kind, c.record_id, c.where))
-            rows.append(SentenceCoverage(sentence, "cited", tuple(order), None))
+            found = _cited(sentence, claims, stated or {}, remainders.get(sentence.text))
+            if found.unstated and found.status == "cited":
+                used.add(("remainder", sentence.text))
+            rows.append(found)
         elif entry is not None:
             rows.append(SentenceCoverage(sentence, "not a fact", (), entry.reason))
         else:
             rows.append(SentenceCoverage(sentence, "uncovered", (), None))
-    stale = [e for text, e in reasons.items() if text not in used]
+    stale = [e for text, e in reasons.items() if ("skip", text) not in used]
+    stale += [e for text, e in remainders.items() if ("remainder", text) not in used]
     return SourceCoverage(source, tuple(rows)), stale
 
 
@@ -180,12 +216,14 @@ def coverage(
     results: list[SourceCoverage] = []
     stale: list[LedgerEntry] = []
     quoted = _quoted_by_source(facts)  # one walk of the claims, not one per source
+    stated = stated_stems(facts)
     for source_id in facts.sources:
         if source_id not in texts or source not in (None, source_id):
             continue
-        found, unused = source_coverage(quoted, source_id, texts[source_id], entries)
+        found, unused = source_coverage(quoted, source_id, texts[source_id], entries, stated)
         results.append(found)
         stale += unused
     if source is None:
         stale += [e for e in entries if e.source not in texts]
-    return CoverageReport(tuple(results), tuple(sorted(stale, key=lambda e: e.position)))
+    ordered = sorted(stale, key=lambda e: (LEDGER_KINDS.index(e.kind), e.position))
+    return CoverageReport(tuple(results), tuple(ordered))

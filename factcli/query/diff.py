@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from factcli.model.claims import Claim, walk
 from factcli.model.records import DateClaim, Event, FactBase, Source
+from factcli.model.values import DateValue, Figure, value_words
 
 
 class FieldChange(NamedTuple):
@@ -71,6 +72,8 @@ _SOURCE_FIELDS = (
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, (Figure, DateValue)):
+        return value_words(value)
     if isinstance(value, tuple):
         return "; ".join(_text(v) for v in value)
     return str(value)
@@ -106,6 +109,10 @@ def claim_content(claim: Claim) -> dict[str, str]:
         content["date.basis"] = date.basis
         content["date.reasoning"] = date.reasoning or ""
         content["date.as_stated"] = date.as_stated or ""
+        content["date.alternatives"] = "; ".join(
+            f"{other.value.text} ({other.as_stated or 'no words given'})"
+            for other in date.alternatives
+        )
     content["basis"] = claim.evidence.basis
     content["reasoning"] = claim.evidence.reasoning or ""
     for number, citation in enumerate(claim.cite):

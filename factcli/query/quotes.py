@@ -161,7 +161,8 @@ def verify_quotes(
         if step is not None:
             step()
         where = claim.where
-        for citation in claim.evidence.cite:
+        # Its date's citations too (and each alternative version's): every quote is checked once.
+        for citation in claim.stored_cite:
             checked += 1
             archived = texts.get(citation.source)
             if archived is None:

@@ -202,8 +202,9 @@ def _timeline(report: Report, out: TextIO) -> None:
     year = None
     for part in report.parts:
         data = part.data if isinstance(part.data, dict) else {}
+        # The year the start (EDTF) gives; an open start ("../2021-06-23") gives none.
         start = str(data.get("start") or "")
-        if start[:4] and start[:4] != year:
+        if start[:4].isdigit() and start[:4] != year:
             year = start[:4]
             out.write(f'<li class="year-mark"><span class="year">{_text(year)}</span></li>\n')
         kind = "visit" if data.get("kind") == "visit" else "event"

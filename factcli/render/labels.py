@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.model import serialize
-from factcli.model.claims import Within
+from factcli.model.claims import Within, date_citations
 from factcli.model.dates import date_text, record_dates_text
-from factcli.model.records import DateClaim, Event, Evidence, FactBase, Place, Status, Visit
+from factcli.model.records import (
+    Citation,
+    DateClaim,
+    Event,
+    Evidence,
+    FactBase,
+    Place,
+    Source,
+    Status,
+    Visit,
+)
 from factcli.render.report import Cell, InferenceNote, Marks, Report, SourceNote
 
 
@@ -31,8 +41,8 @@ class Citations:
     def marks(self, evidence: Evidence | None, extra: DateClaim | None = None) -> Cell:
         """The markers for a claim's sources (and a date's own), plus †n when inferred."""
         citations = list(evidence.cite) if evidence else []
-        if extra is not None and extra.evidence is not None:
-            citations += [c for c in extra.evidence.cite if c not in citations]
+        if extra is not None:
+            citations += [c for c in date_citations(extra) if c not in citations]
         ids = tuple(dict.fromkeys(c.source for c in citations))
         inferences = tuple(
             self.reasons.setdefault(reasoning, len(self.reasons) + 1)
@@ -45,9 +55,11 @@ class Citations:
         named = self.facts.name_of(by) if by in self.facts.entities else by
         return Cell("", marks=Marks(numbers, inferences, quotes, named))
 
-    def marks_for(self, source_ids: tuple[str, ...]) -> Cell:
-        """The markers for a list of source ids."""
-        return Cell("", marks=Marks(self._number(source_ids)))
+    def marks_for(self, source_ids: tuple[str, ...], cited: tuple[Citation, ...] = ()) -> Cell:
+        """The markers for a list of source ids, carrying the quotes ``cited`` for ``--quotes``."""
+        numbers = self._number(source_ids)
+        quotes = tuple((n, c.quote) for c in cited for n in self._number((c.source,)))
+        return Cell("", marks=Marks(numbers, (), quotes))
 
     def labelled(self, text: str, evidence: Evidence | None, extra: DateClaim | None) -> Cell:
         """``text`` followed by the markers for its claim."""
@@ -77,7 +89,7 @@ class Citations:
                 SourceNote(
                     number,
                     source_id,
-                    source.byline,
+                    publisher_label(source),
                     source.headline,
                     date_label(source.published),
                     source.archive,
@@ -156,3 +168,17 @@ STATUS_MARKS: dict[Status, str] = {
 def status_label(name: str, status: Status) -> str:
     """A name as lists show it: marked in words when its claim is not reported as held."""
     return f"{name}{STATUS_MARKS[status]}"
+
+
+#: After a publisher the source's entry infers rather than finds printed in the article.
+INFERRED_PUBLISHER = " (inferred)"
+
+
+def publisher_label(source: Source) -> str:
+    """The publisher as every source list shows it, marked when inferred: 'Myanmar Now (inferred)'.
+
+    A source entry's ``basis`` is that of its publisher and credits; the headline is
+    only ever given as printed, so it is never inferred.
+    """
+    inferred = source.evidence is not None and source.evidence.basis == "inferred"
+    return source.byline + (INFERRED_PUBLISHER if inferred else "")

@@ -7,9 +7,12 @@ from typing import Any
 from factcli.errors import Problem
 from factcli.model import serialize
 from factcli.model.claims import Claim, NameOf, record_claims
-from factcli.model.records import ContextNote, Event, Evidence, FactBase, Visit
+from factcli.model.dates import marked
+from factcli.model.records import DateClaim, Event, Evidence, FactBase, Visit
+from factcli.model.values import DateValue, value_data, value_words
+from factcli.query.conflicts import Conflict, Version
 from factcli.query.hits import ClaimHit, by_claim
-from factcli.query.overview import Conflict, SourceUse
+from factcli.query.overview import SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SNIPPET_CHARS, SearchHit
 from factcli.render.labels import (
@@ -17,6 +20,7 @@ from factcli.render.labels import (
     claim_date_cell,
     date_label,
     place_label,
+    publisher_label,
     span_label,
     status_label,
 )
@@ -51,14 +55,14 @@ SEARCH_FIELDS = [
     "record_id", "record_kind", "section", "field", "label", "snippet", "highlights", "sources",
     "quotes", "score", "date", "within", "basis", "reasoning", "cite", "fields", "date_text",
     "date_earliest", "date_latest", "date_basis", "date_reasoning", "within_kind",
-    "within_title", "within_start", "within_end", "within_text", "according_to", "place",
-    "country", "status", "mentions",
+    "within_title", "within_start", "within_end", "within_text", "within_earliest",
+    "within_latest", "according_to", "place", "country", "status", "mentions",
 ]  # fmt: skip
 TIMELINE_FIELDS = [
     "id", "kind", "event_kind", "title", "start", "end", "dates", "dates_text", "city",
     "country", "sources", "occasion", "delegation_size", "delegation_reported",
     "delegation_people", "delegation_groups", "start_basis", "start_reasoning", "end_basis",
-    "end_reasoning", "status",
+    "end_reasoning", "earliest", "latest", "status",
 ]  # fmt: skip
 SOURCES_FIELDS = [
     "number", "id", "publisher", "headline", "author", "translator", "reported_by",
@@ -70,7 +74,8 @@ CONFLICTS_FIELDS = [
     "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
     "within_end", "basis", "reasoning", "sources", "quote", "date_text", "date_earliest",
     "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
-    "according_to", "place", "country", "status", "mentions",
+    "within_earliest", "within_latest", "according_to", "place", "country", "status",
+    "mentions", "verdict", "where", "value_kind", "as_stated",
 ]  # fmt: skip
 
 
@@ -90,7 +95,9 @@ def search_report(facts: FactBase, query: str, hits: list[SearchHit]) -> Report:
                 found.label,
                 _match(found),
                 _quoted(found.quote, found.quotes),
-                cite.marks_for(found.sources) if found.sources else Cell(""),
+                cite.marks_for(found.sources, found.claim.cite if found.claim else ())
+                if found.sources
+                else Cell(""),
             ]
         )
         best = found.hits[0]
@@ -179,6 +186,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
                 **row,
                 "cite": serialize.cite_data(cited),
                 **serialize.span_basis(record),
+                **serialize.record_bounds(record),
             }
         )
         year = str(record.dates.sort_key()[0].year)
@@ -213,7 +221,7 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
             [
                 f"[{use.number}]",
                 source.id,
-                source.byline,
+                publisher_label(source),
                 source.headline or "(no headline)",
                 date_label(source.published),
                 str(use.claims),
@@ -231,52 +239,115 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
     return Report(data, flat, [section], title=f"{len(uses)} source(s)")
 
 
+def _version_value(version: Version) -> str:
+    """A version's value in words; a date marked when inferred, with the source's own words."""
+    words = value_words(version.value)
+    if isinstance(version.value, DateValue) and version.evidence.basis == "inferred":
+        words = marked(words, DateClaim(version.value.date, "inferred"))
+    return f'{words} ("{version.as_stated}")' if version.as_stated else words
+
+
 def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
-    """``factcli conflicts``: points on which sources disagree."""
+    """``factcli conflicts``: each point's versions, one row each, with the point's verdict.
+
+    Every row names its point and verdict, so that a row read alone (a narrow
+    terminal stacks each row's cells) still says which point it is a version of.
+    """
     cite = Citations(facts)
-    section = Section(
-        "Where sources disagree", ["Point", "Value", "According to", "As of", "In", "Src"]
-    )
+    columns = ["Point", "Verdict", "Value", "According to", "As of", "In", "Src"]
+    section = Section("Where sources differ", columns)
     data = []
     flat = []
     for conflict in found:
         claims = []
-        for found_claim in conflict.walked:
-            note = found_claim.item
-            assert isinstance(note, ContextNote)
-            record_id = found_claim.record_id
+        for version in conflict.versions:
+            claim = version.claim
             by = ", ".join(
-                facts.sources[s].publisher for s in found_claim.source_ids if s in facts.sources
+                publisher_label(facts.sources[s])
+                for s in version.evidence.source_ids
+                if s in facts.sources
             )
+            dated = version.date is not None or version.note is not None
             section.rows.append(
                 [
                     conflict.point,
-                    note.value or "",
+                    conflict.verdict,
+                    _version_value(version),
                     by,
-                    claim_date_cell(found_claim.date, found_claim.within),
-                    record_id,
-                    cite.marks(found_claim.evidence, found_claim.date),
+                    claim_date_cell(version.date, claim.within) if dated else "",
+                    claim.record_id,
+                    cite.marks(version.evidence, version.date),
                 ]
             )
-            claim = {
-                "record_id": record_id,
-                "value": note.value,
-                "note": note.note,
-                **serialize.claim_data(found_claim, facts.name_of),
+            # A version of a date is its own date, on its own citations, not the whole claim's.
+            own = _version_own(version)
+            row = {
+                "record_id": claim.record_id,
+                "where": claim.where,
+                "value": value_words(version.value),
+                "comparable": value_data(version.value),
+                "as_stated": version.as_stated,
+                "note": version.note,
+                **serialize.claim_data(claim, facts.name_of),
+                **own,
             }
-            claims.append(claim)
+            claims.append(row)
             flat.append(
                 {
                     "point": conflict.point,
                     "topic": conflict.topic,
-                    "record_id": record_id,
-                    "value": note.value,
-                    "note": note.note,
-                    **serialize.claim_flat(found_claim),
+                    "record_id": claim.record_id,
+                    "value": row["value"],
+                    "note": version.note,
+                    **serialize.claim_flat(claim),
+                    **(_own_flat(version, own) if own else {}),
+                    # Added after the first columns, so existing CSV column order stays.
+                    "verdict": conflict.verdict,
+                    "where": claim.where,
+                    "value_kind": row["comparable"]["kind"],
+                    "as_stated": version.as_stated,
                 }
             )
-        data.append({"point": conflict.point, "topic": conflict.topic, "claims": claims})
-    return cite.attach(Report(data, flat, [section], title=f"{len(found)} disagreement(s)"))
+        data.append(
+            {
+                "point": conflict.point,
+                "topic": conflict.topic,
+                "verdict": conflict.verdict,
+                "claims": claims,
+            }
+        )
+    return cite.attach(
+        Report(data, flat, [section], title=f"{len(found)} point(s) where sources differ")
+    )
+
+
+def _version_date(version: Version) -> DateClaim | None:
+    """A version of a date as a date claim of its own; None for a context claim's value."""
+    if version.note is not None or not isinstance(version.value, DateValue):
+        return None
+    evidence = version.evidence
+    return DateClaim(version.value.date, evidence.basis, evidence.reasoning, version.as_stated)
+
+
+def _version_own(version: Version) -> dict[str, Any]:
+    """What a version of a date has of its own in place of its claim's: its date and evidence."""
+    date = _version_date(version)
+    if date is None:
+        return {}
+    return {"date": serialize.date_data(date), **serialize.evidence_data(version.evidence)}
+
+
+def _own_flat(version: Version, own: dict[str, Any]) -> dict[str, Any]:
+    """``_version_own`` as flat cells, in place of its claim's."""
+    date = serialize.date_flat(_version_date(version))
+    return {
+        "date": date.pop("date"),
+        "basis": own["basis"],
+        "reasoning": own["reasoning"],
+        "sources": ";".join(own["sources"]),
+        "quote": " | ".join(c["quote"] for c in own["cite"]),
+        **date,
+    }
 
 
 def quotes_report(report: QuoteReport) -> Report:

@@ -18,7 +18,7 @@ MEETING_FIELDS = [
     "country", "text", "relation", "role", "who", "met", "topics", "date", "within_id",
     "within_start", "within_end", "basis", "reasoning", "sources", "quote", "date_earliest",
     "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
-    "according_to", "place", "status", "mentions",
+    "according_to", "place", "status", "mentions", "within_earliest", "within_latest",
 ]  # fmt: skip
 
 

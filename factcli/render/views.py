@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from factcli.model import serialize
 from factcli.model.claims import record_claims
-from factcli.model.dates import plain_date
-from factcli.model.edtf import iso_earliest
+from factcli.model.dates import period_text
 from factcli.model.records import Entity, Event, Evidence, FactBase, Statement, Visit
 from factcli.query.entities import MENTIONED, REPORTED, Appearance
 from factcli.query.meetings import MEETING_VERBS
@@ -25,7 +24,7 @@ VISIT_FIELDS = [
     "id", "kind", "title", "occasion", "start", "end", "dates", "dates_text", "city", "country",
     "places", "delegation_size", "delegation_reported", "delegation_people", "delegation_groups",
     "counterparts", "counterparts_planned", "sources", "cite", "start_basis", "start_reasoning",
-    "end_basis", "end_reasoning", "visitor", "delegation_expected",
+    "end_basis", "end_reasoning", "earliest", "latest", "visitor", "delegation_expected",
 ]  # fmt: skip
 
 
@@ -151,7 +150,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             [
                 role.title,
                 role.organisation or "",
-                plain_date(role.during) if role.during else "",
+                period_text(role.during) if role.during else "",
                 cite.marks(role.evidence),
             ]
         )
@@ -197,7 +196,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             "section": claim.section,
             "position": claim.position,
         }
-        start = iso_earliest(claim.date.value) if claim.date else None
+        start = claim.date.value.text if claim.date else None  # EDTF, as the source gives it
         rows.append({**head, "start": start, **serialize.claim_flat(claim)})
         appearances.append({**head, "start": start, **serialize.claim_data(claim, facts.name_of)})
     sections = [s for s in (roles, seen, named, reported) if s.rows]
