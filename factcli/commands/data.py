@@ -33,6 +33,7 @@ class ExportFormat(str, enum.Enum):
     jsonl = "jsonl"
     csv = "csv"
     sqlite = "sqlite"
+    postgres = "postgres"
     markdown = "markdown"
     annotations = "annotations"
 
@@ -122,7 +123,9 @@ def export(
     """Write the whole fact base to a file, atomically; never overwrites without --force.
 
     --format annotations writes every citation as a W3C Web Annotation (JSON-LD)
-    on the archived texts, so it needs --archive.
+    on the archived texts, so it needs --archive. --format postgres writes a psql
+    script that loads the SQLite export's tables in one transaction, with
+    full-text search: psql -v ON_ERROR_STOP=1 -d DATABASE -f FILE.
     """
     from factcli.export.atomic import is_stdout, write_atomically, write_text_atomically, wrote
     from factcli.export.documents import TEXT_EXPORTS
@@ -139,6 +142,13 @@ def export(
         facts = load(facts_dir)
         where = archive
         write_text_atomically(output, lambda: to_annotations(facts, where))
+        wrote(output)
+        return
+    if export_format is ExportFormat.postgres:
+        from factcli.export.postgres import to_postgres
+
+        facts = load(facts_dir)
+        write_text_atomically(output, lambda: to_postgres(facts))
         wrote(output)
         return
     if export_format is not ExportFormat.sqlite:
