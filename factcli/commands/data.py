@@ -127,7 +127,13 @@ def export(
     script that loads the SQLite export's tables in one transaction, with
     full-text search: psql -v ON_ERROR_STOP=1 -d DATABASE -f FILE.
     """
-    from factcli.export.atomic import is_stdout, write_atomically, write_text_atomically, wrote
+    from factcli.export.atomic import (
+        is_stdout,
+        write_atomically,
+        write_text_atomically,
+        write_text_stream_atomically,
+        wrote,
+    )
     from factcli.export.documents import TEXT_EXPORTS
 
     if export_format is ExportFormat.sqlite and is_stdout(output):
@@ -145,10 +151,10 @@ def export(
         wrote(output)
         return
     if export_format is ExportFormat.postgres:
-        from factcli.export.postgres import to_postgres
+        from factcli.export.postgres import write_postgres
 
         facts = load(facts_dir)
-        write_text_atomically(output, lambda: to_postgres(facts))
+        write_text_stream_atomically(output, lambda out: write_postgres(facts, out))
         wrote(output)
         return
     if export_format is not ExportFormat.sqlite:

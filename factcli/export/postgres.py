@@ -11,11 +11,11 @@ table the SQLite export searches (claims and the quotes of citations).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from factcli.errors import FactcliError
 from factcli.export.datasette import TABLES as DESCRIPTIONS
-from factcli.export.tables import TABLES, Column, Row, Table, table_rows
+from factcli.export.tables import TABLES, Column, Table, table_rows
 from factcli.model.records import FactBase
 
 #: The text search configuration of the ``search`` columns (stems as factcli search does).
@@ -74,26 +74,30 @@ def _create(table: Table) -> str:
     return f"CREATE TABLE {table.name} (\n    {body}\n);\n"
 
 
-def _copy_value(value: Any, where: str) -> str:
+def _copy_value(value: Any, table: str, number: int, column: Column) -> str:
     if value is None:
         return "\\N"
     text = str(value)
     if "\x00" in text:
-        raise PostgresExportError(f"PostgreSQL export: {where} holds a NUL character (\\u0000)")
+        raise PostgresExportError(
+            f"PostgreSQL export: {table} row {number}, column {column.name}"
+            " holds a NUL character (\\u0000)"
+        )
     return text.translate(_COPY_ESCAPES)
 
 
-def _copy(table: Table, rows: list[Row]) -> Iterator[str]:
-    """The table's rows as a ``COPY ... FROM stdin`` block of tab-separated lines."""
-    names = ", ".join(_name(c.name) for c in table.columns)
-    yield f"COPY {table.name} ({names}) FROM stdin;\n"
-    for number, row in enumerate(rows, start=1):
+def _copy_lines(facts: FactBase) -> dict[str, list[str]]:
+    """Every table's rows as the tab-separated lines of ``COPY ... FROM stdin``."""
+    lines: dict[str, list[str]] = {table.name: [] for table in TABLES}
+    columns = {table.name: table.columns for table in TABLES}
+    for name, row in table_rows(facts):
+        rows = lines[name]
         cells = (
-            _copy_value(value, f"{table.name} row {number}, column {column.name}")
-            for column, value in zip(table.columns, row, strict=True)
+            _copy_value(value, name, len(rows) + 1, column)
+            for column, value in zip(columns[name], row, strict=True)
         )
-        yield "\t".join(cells) + "\n"
-    yield "\\.\n"
+        rows.append("\t".join(cells) + "\n")
+    return lines
 
 
 def _constraints_and_indexes(table: Table) -> Iterator[str]:
@@ -116,24 +120,31 @@ def _comments(table: Table) -> Iterator[str]:
         yield f"COMMENT ON COLUMN {table.name}.{_name(column)} IS {_literal(text)};\n"
 
 
-def to_postgres(facts: FactBase) -> str:
-    """The whole fact base as a psql script that loads it in one transaction."""
-    rows = table_rows(facts)
-    parts = [
-        "-- A factcli fact base for PostgreSQL (factcli export --format postgres).\n",
-        "-- Load it with: psql -v ON_ERROR_STOP=1 -d DATABASE -f THIS_FILE\n",
-        "-- One transaction: it replaces the tables of an earlier load, or changes nothing.\n",
-        "\\set ON_ERROR_STOP on\n",
-        "SET client_encoding = 'UTF8';\n",
-        "SET client_min_messages = warning;\n",
-        "BEGIN;\n",
-        f"DROP TABLE IF EXISTS {', '.join(t.name for t in reversed(TABLES))};\n",
-    ]
-    parts += [_create(table) for table in TABLES]
+def postgres_script(facts: FactBase) -> Iterator[str]:
+    """The whole fact base as a psql script that loads it in one transaction, in pieces."""
+    lines = _copy_lines(facts)
+    yield (
+        "-- A factcli fact base for PostgreSQL (factcli export --format postgres).\n"
+        "-- Load it with: psql -v ON_ERROR_STOP=1 -d DATABASE -f THIS_FILE\n"
+        "-- One transaction: it replaces the tables of an earlier load, or changes nothing.\n"
+        "\\set ON_ERROR_STOP on\n"
+        "SET client_encoding = 'UTF8';\n"
+        "SET client_min_messages = warning;\n"
+        "BEGIN;\n"
+        f"DROP TABLE IF EXISTS {', '.join(t.name for t in reversed(TABLES))};\n"
+    )
+    yield from (_create(table) for table in TABLES)
     for table in TABLES:
-        parts += _copy(table, rows[table.name])
+        names = ", ".join(_name(c.name) for c in table.columns)
+        yield f"COPY {table.name} ({names}) FROM stdin;\n"
+        yield from lines.pop(table.name)
+        yield "\\.\n"
     for table in TABLES:
-        parts += _constraints_and_indexes(table)
-        parts += _comments(table)
-    parts.append("COMMIT;\n")
-    return "".join(parts)
+        yield from _constraints_and_indexes(table)
+        yield from _comments(table)
+    yield "COMMIT;\n"
+
+
+def write_postgres(facts: FactBase, out: TextIO) -> None:
+    """Write the psql script of ``postgres_script`` to ``out``."""
+    out.writelines(postgres_script(facts))

@@ -78,13 +78,14 @@ def write_sqlite(facts: FactBase, path: Path) -> None:
         connection.execute("PRAGMA journal_mode = MEMORY")  # no -journal or -wal file beside it
         connection.execute("PRAGMA foreign_keys = ON")
         connection.executescript(sqlite_schema())
-        rows = table_rows(facts)
+        inserts = {
+            table.name: f"INSERT INTO {table.name} VALUES ({','.join('?' * len(table.columns))})"
+            for table in TABLES
+        }
         try:
             with connection:
-                for table in TABLES:
-                    marks = ",".join("?" * len(table.columns))
-                    insert = f"INSERT INTO {table.name} VALUES ({marks})"
-                    connection.executemany(insert, rows[table.name])
+                for table_name, row in table_rows(facts):
+                    connection.execute(inserts[table_name], row)
                 for table in TABLES:
                     if table.search:
                         fts = f"{table.name}_fts"

@@ -281,12 +281,8 @@ def _registry_rows(facts: FactBase) -> Iterator[tuple[str, Row]]:
         )
 
 
-def table_rows(facts: FactBase) -> dict[str, list[Row]]:
-    """Every table's rows, in the order of ``TABLES`` (each row after the rows it refers to)."""
-    rows: dict[str, list[Row]] = {table.name: [] for table in TABLES}
-    for name, row in _registry_rows(facts):
-        rows[name].append(row)
-    for name, row in _claim_rows(facts):
-        rows[name].append(row)
-    rows["_descriptions"].extend(description_rows())
-    return rows
+def table_rows(facts: FactBase) -> Iterator[tuple[str, Row]]:
+    """Every row of every table, as (table, row): each row after the rows it refers to."""
+    yield from _registry_rows(facts)
+    yield from _claim_rows(facts)
+    yield from (("_descriptions", row) for row in description_rows())
