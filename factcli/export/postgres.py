@@ -10,7 +10,7 @@ table the SQLite export searches (claims and the quotes of citations).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from factcli.errors import FactcliError
@@ -86,11 +86,11 @@ def _copy_value(value: Any, table: str, number: int, column: Column) -> str:
     return text.translate(_COPY_ESCAPES)
 
 
-def _copy_lines(facts: FactBase) -> dict[str, list[str]]:
+def _copy_lines(facts: FactBase, step: Callable[[], object] | None) -> dict[str, list[str]]:
     """Every table's rows as the tab-separated lines of ``COPY ... FROM stdin``."""
     lines: dict[str, list[str]] = {table.name: [] for table in TABLES}
     columns = {table.name: table.columns for table in TABLES}
-    for name, row in table_rows(facts):
+    for name, row in table_rows(facts, step):
         rows = lines[name]
         cells = (
             _copy_value(value, name, len(rows) + 1, column)
@@ -120,9 +120,12 @@ def _comments(table: Table) -> Iterator[str]:
         yield f"COMMENT ON COLUMN {table.name}.{_name(column)} IS {_literal(text)};\n"
 
 
-def postgres_script(facts: FactBase) -> Iterator[str]:
-    """The whole fact base as a psql script that loads it in one transaction, in pieces."""
-    lines = _copy_lines(facts)
+def postgres_script(facts: FactBase, step: Callable[[], object] | None = None) -> Iterator[str]:
+    """The whole fact base as a psql script that loads it in one transaction, in pieces.
+
+    ``step``, if given, is called as each record's claims are written (see ``table_rows``).
+    """
+    lines = _copy_lines(facts, step)
     yield (
         "-- A factcli fact base for PostgreSQL (factcli export --format postgres).\n"
         "-- Load it with: psql -v ON_ERROR_STOP=1 -d DATABASE -f THIS_FILE\n"
@@ -145,6 +148,6 @@ def postgres_script(facts: FactBase) -> Iterator[str]:
     yield "COMMIT;\n"
 
 
-def write_postgres(facts: FactBase, out: TextIO) -> None:
+def write_postgres(facts: FactBase, out: TextIO, step: Callable[[], object] | None = None) -> None:
     """Write the psql script of ``postgres_script`` to ``out``."""
-    out.writelines(postgres_script(facts))
+    out.writelines(postgres_script(facts, step))

@@ -8,6 +8,7 @@ and every claim's citations are rows of ``citations``.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from factcli.errors import FactcliError
@@ -70,8 +71,11 @@ def _check(db: sqlite3.Connection) -> None:
         raise ExportCheckError(f"SQLite export failed its integrity check: {integrity[0]}")
 
 
-def write_sqlite(facts: FactBase, path: Path) -> None:
-    """Write the fact base to a new SQLite file at ``path`` (which must not hold data)."""
+def write_sqlite(facts: FactBase, path: Path, step: Callable[[], object] | None = None) -> None:
+    """Write the fact base to a new SQLite file at ``path`` (which must not hold data).
+
+    ``step``, if given, is called as each record's claims are written (see ``table_rows``).
+    """
     path.unlink(missing_ok=True)
     connection = sqlite3.connect(path)
     try:
@@ -84,7 +88,7 @@ def write_sqlite(facts: FactBase, path: Path) -> None:
         }
         try:
             with connection:
-                for table_name, row in table_rows(facts):
+                for table_name, row in table_rows(facts, step):
                     connection.execute(inserts[table_name], row)
                 for table in TABLES:
                     if table.search:

@@ -7,7 +7,7 @@ so the two databases hold the same columns and the same rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Literal, NamedTuple
 
 from factcli.export.datasette import description_rows
@@ -200,10 +200,22 @@ def _text_detail(facts: FactBase, claim: Claim) -> tuple[str, str | None]:
     return claim.text, None
 
 
-def _claim_rows(facts: FactBase) -> Iterator[tuple[str, Row]]:
-    """One ``claims`` row per claim of the walk, numbered from 1, then its ``citations``."""
+def owner_count(facts: FactBase) -> int:
+    """How many records, people, organisations and sources claims can belong to."""
+    return len(facts.visits) + len(facts.events) + len(facts.entities) + len(facts.sources)
+
+
+def _claim_rows(facts: FactBase, step: Callable[[], object] | None) -> Iterator[tuple[str, Row]]:
+    """One ``claims`` row per claim of the walk, numbered from 1, then its ``citations``.
+
+    ``step``, if given, is called as the walk finishes each record, entity or source.
+    """
+    owner: tuple[str, str] | None = None
     for number, claim in enumerate(walk(facts), start=1):
         kind = claim.record_kind
+        if step is not None and owner not in (None, (kind, claim.record_id)):
+            step()
+        owner = (kind, claim.record_id)
         text, detail = _text_detail(facts, claim)
         yield (
             "claims",
@@ -281,8 +293,16 @@ def _registry_rows(facts: FactBase) -> Iterator[tuple[str, Row]]:
         )
 
 
-def table_rows(facts: FactBase) -> Iterator[tuple[str, Row]]:
-    """Every row of every table, as (table, row): each row after the rows it refers to."""
+def table_rows(
+    facts: FactBase, step: Callable[[], object] | None = None
+) -> Iterator[tuple[str, Row]]:
+    """Every row of every table, as (table, row): each row after the rows it refers to.
+
+    ``step``, if given, is called once for each record, entity or source with claims,
+    at most ``owner_count(facts)`` times.
+    """
     yield from _registry_rows(facts)
-    yield from _claim_rows(facts)
+    yield from _claim_rows(facts, step)
+    if step is not None:
+        step()  # the last owner's claims are done
     yield from (("_descriptions", row) for row in description_rows())
