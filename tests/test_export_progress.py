@@ -10,11 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.export.tables import owner_count, table_rows
+from factcli.export.tables import record_count, table_rows
 from factcli.model.claims import walk
 from factcli.model.files import discover
 from factcli.model.loader import load_directory
-from factcli.model.records import FactBase
 from factcli.render import progress
 
 from .conftest import FACTCLI, FACTS, MINI
@@ -28,12 +27,14 @@ def test_loading_steps_once_for_each_file_read() -> None:
     assert len(steps) == len(discover(MINI)) > 1
 
 
-def test_writing_rows_steps_once_for_each_record_with_claims(shipped: FactBase) -> None:
+@pytest.mark.parametrize("base", [FACTS, MINI], ids=["shipped", "mini"])
+def test_writing_rows_steps_once_for_each_visit_and_event(base: Path) -> None:
+    facts = load_directory(base).facts
     steps: list[int] = []
-    rows = list(table_rows(shipped, lambda: steps.append(1)))
-    owners = {(claim.record_kind, claim.record_id) for claim in walk(shipped)}
-    assert len(steps) == len(owners) <= owner_count(shipped)
-    assert rows == list(table_rows(shipped))  # counting changes nothing written
+    rows = list(table_rows(facts, lambda: steps.append(1)))
+    records = {c.record_id for c in walk(facts) if c.record_kind in ("visit", "event")}
+    assert len(steps) == len(records) == record_count(facts) > 1
+    assert rows == list(table_rows(facts))  # counting changes nothing written
 
 
 @pytest.mark.parametrize("fmt", ["sqlite", "postgres", "json"])

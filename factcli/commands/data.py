@@ -191,10 +191,10 @@ def _load_showing_progress(facts_dir: Path | None) -> FactBase:
 @contextlib.contextmanager
 def _writing(facts: FactBase, output: Path) -> Iterator[Callable[[], None]]:
     """A step to call as each record is written, drawn on stderr once the writing proves slow."""
-    from factcli.export.tables import owner_count
+    from factcli.export.tables import record_count
     from factcli.render.progress import Ticker
 
-    ticker = Ticker(owner_count(facts), f"Writing {output.name}")
+    ticker = Ticker(record_count(facts), f"Writing {output.name}")
     try:
         yield ticker.advance
     finally:

@@ -200,22 +200,22 @@ def _text_detail(facts: FactBase, claim: Claim) -> tuple[str, str | None]:
     return claim.text, None
 
 
-def owner_count(facts: FactBase) -> int:
-    """How many records, people, organisations and sources claims can belong to."""
-    return len(facts.visits) + len(facts.events) + len(facts.entities) + len(facts.sources)
+def record_count(facts: FactBase) -> int:
+    """How many visits and events there are: the steps ``table_rows`` reports."""
+    return len(facts.visits) + len(facts.events)
 
 
 def _claim_rows(facts: FactBase, step: Callable[[], object] | None) -> Iterator[tuple[str, Row]]:
     """One ``claims`` row per claim of the walk, numbered from 1, then its ``citations``.
 
-    ``step``, if given, is called as the walk finishes each record, entity or source.
+    ``step``, if given, is called as the walk finishes the claims of each visit or event.
     """
-    owner: tuple[str, str] | None = None
+    previous: tuple[str, str] | None = None
     for number, claim in enumerate(walk(facts), start=1):
         kind = claim.record_kind
-        if step is not None and owner not in (None, (kind, claim.record_id)):
-            step()
-        owner = (kind, claim.record_id)
+        if step is not None and previous not in (None, (kind, claim.record_id)):
+            _step_past(previous, step)
+        previous = (kind, claim.record_id)
         text, detail = _text_detail(facts, claim)
         yield (
             "claims",
@@ -236,6 +236,14 @@ def _claim_rows(facts: FactBase, step: Callable[[], object] | None) -> Iterator[
         )
         for citation in claim.stored_cite:
             yield "citations", (number, citation.source, citation.quote)
+    if step is not None:
+        _step_past(previous, step)
+
+
+def _step_past(owner: tuple[str, str] | None, step: Callable[[], object]) -> None:
+    """Report the end of a visit's or event's claims (not an entity's or a source's)."""
+    if owner is not None and owner[0] in ("visit", "event"):
+        step()
 
 
 def _source_title(source: Source) -> str:
@@ -298,11 +306,10 @@ def table_rows(
 ) -> Iterator[tuple[str, Row]]:
     """Every row of every table, as (table, row): each row after the rows it refers to.
 
-    ``step``, if given, is called once for each record, entity or source with claims,
-    at most ``owner_count(facts)`` times.
+    ``step``, if given, is called as the claims of each visit or event are done: once
+    for each of the ``record_count(facts)`` records that has claims (all of them, when
+    valid: every record has its dates).
     """
     yield from _registry_rows(facts)
     yield from _claim_rows(facts, step)
-    if step is not None:
-        step()  # the last owner's claims are done
     yield from (("_descriptions", row) for row in description_rows())
