@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +21,45 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
 MINI_ARCHIVE = FIXTURES / "archive"
 ARCHIVE = Path(os.environ.get("FACTCLI_ARCHIVE", REPO.parent / "shared" / "sources"))
+#: Set to 1 (.ci/run does) to make a missing article archive fail the tests that need it.
+REQUIRE_ARCHIVE = "FACTCLI_REQUIRE_ARCHIVE"
 # The installed command beside this interpreter (the test environment's own), else on PATH.
 _BESIDE = Path(sys.executable).parent / "factcli"
 FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
+
+
+def apt_install(switch: str, *packages: str) -> str:
+    """Install Debian packages when the environment variable ``switch`` is 1; why not, or ''."""
+    if os.environ.get(switch) != "1":
+        return f"set {switch}=1 to let the tests install them"
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        return "installing them needs apt-get and root"
+    install = ["apt-get", "install", "-y", "-q", *packages]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for step in (install, ["apt-get", "update", "-q"], install):
+        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=600)
+        if step is install and done.returncode == 0:
+            return ""
+    return f"apt-get failed: {done.stderr.strip()[-300:]}"
+
+
+def need_archive() -> Path:
+    """The article archive; without one, skip the calling test saying why (or fail, in CI)."""
+    if ARCHIVE.is_dir():
+        return ARCHIVE
+    why = (
+        f"no article archive at {ARCHIVE}: this test checks quotes against the archived"
+        " articles; put them there or set FACTCLI_ARCHIVE to their folder"
+    )
+    if os.environ.get(REQUIRE_ARCHIVE) == "1":
+        pytest.fail(f"{why} ({REQUIRE_ARCHIVE}=1 makes the archive mandatory)", pytrace=False)
+    pytest.skip(why)
+
+
+@pytest.fixture
+def archive() -> Path:
+    """The article archive, for tests that need it (see ``need_archive``)."""
+    return need_archive()
 
 
 @pytest.fixture(scope="session")

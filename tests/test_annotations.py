@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
@@ -38,6 +39,7 @@ def archived(annotation: dict[str, Any], archive: Path) -> str:
     return (archive / source.removeprefix("urn:factcli:archive:")).read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("archive")
 def test_every_selector_resolves_to_its_exact_text(tmp_path: Path, shipped: FactBase) -> None:
     document = export(tmp_path, None, ARCHIVE)
     assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
@@ -89,6 +91,7 @@ def test_exact_is_the_articles_own_text_where_the_quote_normalises_it(
     assert archived(delegate, MINI_ARCHIVE)[position["start"] : position["end"]] == quote["exact"]
 
 
+@pytest.mark.usefixtures("archive")
 def test_annotations_need_the_archive_and_every_quote(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonld"
     code, _, err = invoke("export", "-f", "annotations", "-o", str(target), "-d", str(MINI))
@@ -103,6 +106,7 @@ def test_annotations_need_the_archive_and_every_quote(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.usefixtures("archive")
 def test_installed_command_exports_annotations(tmp_path: Path) -> None:
     from .test_e2e import run
 

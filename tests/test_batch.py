@@ -140,8 +140,8 @@ def test_the_fact_base_is_checked_for_changes_once_per_batch(
 
 
 def test_the_readme_example_prints_what_it_shows(tmp_path: Path) -> None:
-    """End to end: the installed command, fed through a pipe as the README shows."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    """End to end: the installed command, fed through a pipe as the guide shows."""
+    readme = (REPO / "docs" / "guide.md").read_text(encoding="utf-8")
     block = re.search(r"```console\n\$ (printf [^\n]*\| factcli batch)\n(.*?)```", readme, re.S)
     assert block is not None
     command, shown = block.groups()

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import http.server
 import json
-import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +21,7 @@ from typer.testing import CliRunner
 from factcli.cli import app
 from factcli.render.report import in_quote_marks
 
-from .conftest import MINI
+from .conftest import MINI, apt_install
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -44,28 +42,13 @@ def _find_browser() -> tuple[str, str] | None:
     return (chromium, driver) if chromium and driver else None
 
 
-def _install_browser() -> str:
-    """Install Chromium with apt-get; the output's tail if that failed, else ''."""
-    if os.environ.get("FACTCLI_INSTALL_BROWSER") != "1":
-        return "set FACTCLI_INSTALL_BROWSER=1 to let the tests install them"
-    if not shutil.which("apt-get") or os.geteuid() != 0:
-        return "installing them needs apt-get and root"
-    install = ["apt-get", "install", "-y", "-q", "chromium", "chromium-driver"]
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for step in (install, ["apt-get", "update", "-q"], install):
-        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=300)
-        if step is install and done.returncode == 0:
-            return ""
-    return f"apt-get failed: {done.stderr.strip()[-300:]}"
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A headless Chromium session, or a skip naming what is missing."""
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
     found = _find_browser()
     if found is None:
-        why = _install_browser()
+        why = apt_install("FACTCLI_INSTALL_BROWSER", "chromium", "chromium-driver")
         found = _find_browser()
         if found is None:
             pytest.skip(

@@ -215,6 +215,7 @@ def test_validate_reports_every_problem(runner: CliRunner, tmp_path: Path) -> No
     assert code == 1 and json.loads(out)["valid"] is False
 
 
+@pytest.mark.usefixtures("archive")
 def test_verify_quotes_on_shipped_facts(runner: CliRunner) -> None:
     code, out, _ = invoke(runner, "verify-quotes", "--archive", str(ARCHIVE))
     assert code == 0 and "0 not found" in out

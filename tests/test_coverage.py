@@ -221,6 +221,7 @@ def test_a_malformed_ledger_is_named_with_its_key_path(runner: CliRunner, tmp_pa
     assert "Traceback" not in err
 
 
+@pytest.mark.usefixtures("archive")
 def test_every_fact_bearing_sentence_of_the_shipped_articles_is_cited(
     runner: CliRunner,
 ) -> None:
@@ -232,6 +233,7 @@ def test_every_fact_bearing_sentence_of_the_shipped_articles_is_cited(
     assert (code, err) == (0, "factcli: every sentence is cited or in the ledger\n")
 
 
+@pytest.mark.usefixtures("archive")
 def test_facts_readme_coverage_table_is_the_commands_output(runner: CliRunner) -> None:
     code, out, _ = _run(runner, "--archive", str(ARCHIVE), "--format", "markdown")
     assert code == 0
@@ -247,6 +249,7 @@ def test_facts_readme_coverage_table_is_the_commands_output(runner: CliRunner) -
     assert found["table"] == table
 
 
+@pytest.mark.usefixtures("archive")
 def test_installed_command_reads_the_bundled_ledger(tmp_path: Path) -> None:
     """End to end, from another folder: the bundled facts and their ledger are found."""
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_FACTS_DIR", "FACTCLI_ARCHIVE")}

@@ -1,10 +1,16 @@
-"""The SQLite export as Datasette shows it, through Datasette's own Python API."""
+"""The SQLite export as Datasette shows it: through its Python API, and served over HTTP."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +125,58 @@ def test_metadata_file_is_never_overwritten_without_force(
     assert result.exit_code == 1 and "already exists" in result.stderr
     assert not target.exists()
     assert (tmp_path / "facts.metadata.json").read_text(encoding="utf-8") == "mine"
+
+
+#: Straight to the loopback address, whatever proxy the environment names.
+_LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+@pytest.fixture(scope="module")
+def served(exported: tuple[Path, Path]) -> Iterator[str]:
+    """``datasette serve`` on the loopback address, as a team would publish the export."""
+    database, metadata = exported
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "datasette", "serve", "-i", str(database)]
+    command += ["--metadata", str(metadata), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with _LOCAL.open(f"{url}/-/versions.json", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(
+                        f"datasette serve exited: {server.stderr.read() if server.stderr else ''}"
+                    )
+                time.sleep(0.1)
+        else:
+            pytest.fail("datasette serve did not answer within 30 seconds")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _read(url: str) -> Any:
+    with _LOCAL.open(url, timeout=30) as response:
+        return json.load(response)
+
+
+def test_served_database_gives_a_claim_and_its_citations_as_the_cli_does(served: str) -> None:
+    result = CliRunner().invoke(app, ["show", "2021-06-moscow", "--json"])
+    assert result.exit_code == 0, result.stderr
+    shoigu = next(
+        c for c in json.loads(result.stdout)["counterparts"] if c["id"] == "sergei-shoigu"
+    )
+    query = "record_id=2021-06-moscow&section=counterparts&who=sergei-shoigu&_shape=array"
+    (claim,) = _read(f"{served}/facts/claims.json?{query}")
+    assert (claim["text"], claim["detail"]) == (shoigu["name"], shoigu["role"])
+    assert (claim["basis"], claim["reasoning"]) == (shoigu["basis"], shoigu["reasoning"])
+    assert claim["date_edtf"] == shoigu["date"]["edtf"]
+    citations = _read(f"{served}/facts/citations.json?claim_id={claim['id']}&_shape=array")
+    cited = [{"source": c["source_id"], "quote": c["quote"]} for c in citations]
+    assert cited == shoigu["cite"] and cited

@@ -57,6 +57,31 @@ def _pairs(data: object) -> int:
     return sum(_pairs(v) for v in data) if isinstance(data, list) else 0
 
 
+#: A claims row as the tests read it back: (id, owner id, section, position, own date in
+#: EDTF, basis, reasoning); the owner is the record, entity or source the claim belongs to.
+ClaimRow = tuple[int, str, str, int, str | None, str, str | None]
+
+
+def assert_claims_match_json(
+    claims: list[ClaimRow],
+    citations: dict[int, list[dict[str, str]]],
+    kinds: dict[str, str],
+    data: dict[str, Any],
+) -> None:
+    """Every claim row and its citations (in order) are the JSON export's, and no more."""
+    assert claims
+    for claim_id, owner, section, position, date, basis, reasoning in claims:
+        entry = _entry(data, kinds.get(owner, "source"), owner)
+        walked = "summary" if section == "event" else section
+        cited = citations.get(claim_id, [])
+        assert (date, basis, reasoning, cited) == _json_claim(entry, walked, position), (
+            owner,
+            section,
+            position,
+        )
+    assert sum(len(c) for c in citations.values()) == _pairs(data)
+
+
 @pytest.mark.parametrize("base", [FACTS, MINI], ids=["shipped", "mini"])
 def test_sqlite_and_json_exports_agree_claim_by_claim(tmp_path: Path, base: Path) -> None:
     data = json.loads(_export(tmp_path, base, "json").read_text(encoding="utf-8"))
@@ -67,23 +92,12 @@ def test_sqlite_and_json_exports_agree_claim_by_claim(tmp_path: Path, base: Path
             " basis, reasoning FROM claims ORDER BY id"
         ).fetchall()
         kinds = dict(db.execute("SELECT id, kind FROM records UNION SELECT id, kind FROM entities"))
-        for claim_id, owner, section, position, date, basis, reasoning in claims:
-            cited = [
-                {"source": s, "quote": q}
-                for s, q in db.execute(
-                    "SELECT source_id, quote FROM citations WHERE claim_id = ? ORDER BY rowid",
-                    (claim_id,),
-                )
-            ]
-            entry = _entry(data, kinds.get(owner, "source"), owner)
-            walked = "summary" if section == "event" else section
-            assert (date, basis, reasoning, cited) == _json_claim(entry, walked, position), (
-                owner,
-                section,
-                position,
-            )
-        (citations,) = db.execute("SELECT count(*) FROM citations").fetchone()
-        assert citations == _pairs(data)
+        citations: dict[int, list[dict[str, str]]] = {}
+        for claim_id, source, quote in db.execute(
+            "SELECT claim_id, source_id, quote FROM citations ORDER BY rowid"
+        ):
+            citations.setdefault(claim_id, []).append({"source": source, "quote": quote})
+        assert_claims_match_json(claims, citations, kinds, data)
         files = [row[0] for row in db.execute("SELECT file FROM records")]
         assert files and all(not Path(f).is_absolute() and (base / f).is_file() for f in files)
     finally:

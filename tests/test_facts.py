@@ -23,14 +23,14 @@ from factcli.query.text import normalise_quote
 from .conftest import ARCHIVE, FACTS
 
 
+@pytest.mark.usefixtures("archive")
 def test_every_quote_is_verbatim_in_the_archive(shipped: FactBase) -> None:
-    if not ARCHIVE.is_dir():
-        pytest.fail(f"the quote archive {ARCHIVE} is missing: set FACTCLI_ARCHIVE")
     report = verify_quotes(shipped, ARCHIVE)
     assert report.checked > 200
     assert [f"{f.owner_id} {f.where}: {f.text[:60]}" for f in report.failures] == []
 
 
+@pytest.mark.usefixtures("archive")
 def test_every_source_names_its_archive_file(shipped: FactBase) -> None:
     assert sorted(s.archive or "" for s in shipped.sources.values()) == sorted(
         p.name for p in ARCHIVE.glob("*.txt")
@@ -311,6 +311,7 @@ def _archive_text() -> str:
     return " ".join(normalise_quote(p.read_text(encoding="utf-8")) for p in ARCHIVE.glob("*.txt"))
 
 
+@pytest.mark.usefixtures("archive")
 def test_every_name_alias_is_spelled_as_an_article_spells_it(shipped: FactBase) -> None:
     archive = _archive_text().casefold()
     unspelled = [

@@ -25,6 +25,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.usefixtures("archive")
 @pytest.mark.parametrize(
     ("typed", "verbatim"),
     [
@@ -60,6 +61,7 @@ def test_finds_the_verbatim_passage(shipped: FactBase, typed: str, verbatim: str
     assert archived[best.start : best.end] == verbatim
 
 
+@pytest.mark.usefixtures("archive")
 def test_a_verbatim_quote_scores_100_and_passages_are_ranked(shipped: FactBase) -> None:
     texts, _ = read_archive(shipped, ARCHIVE)
     found = find_passages("Military-controlled media did not report on the visit", texts, limit=3)
@@ -100,6 +102,7 @@ def test_toml_string_round_trips_through_a_toml_parser() -> None:
     assert "\x1b" not in toml_string(text)
 
 
+@pytest.mark.usefixtures("archive")
 def test_quote_toml_line_is_ready_to_paste() -> None:
     code, out, err = invoke(
         "quote",
@@ -200,6 +203,7 @@ def test_quote_skips_a_missing_archived_text_saying_so(tmp_path: Path) -> None:
     assert err == f"skipped: {tmp_path / 'beta.txt'}: archived text of source 'beta' not found\n"
 
 
+@pytest.mark.usefixtures("archive")
 def test_installed_quote_reads_the_archive_from_the_environment() -> None:
     import os
 

@@ -1,4 +1,4 @@
-"""The README's tour is tested: every ``console`` example must print what the README shows.
+"""The README's and the guide's tours are tested: every ``console`` example prints what it shows.
 
 Regenerate the shown output after a deliberate change with
 ``FACTCLI_UPDATE_DOCS=1 python -m pytest tests/test_readme.py``.
@@ -21,6 +21,7 @@ from factcli.model.format import json_schema
 from .conftest import REPO
 
 README = REPO / "README.md"
+GUIDE = REPO / "docs" / "guide.md"
 SCHEMA_FILE = REPO / "docs" / "fact-file.schema.json"
 BLOCK = re.compile(r"```console\n\$ factcli (?P<args>[^\n]*)\n(?P<output>.*?)```", re.S)
 
@@ -31,16 +32,17 @@ def _run(args: str) -> str:
     return "\n".join(line.rstrip() for line in result.stdout.splitlines()) + "\n"
 
 
-def test_readme_examples_print_what_they_show() -> None:
-    text = README.read_text(encoding="utf-8")
+@pytest.mark.parametrize(("doc", "least"), [(README, 3), (GUIDE, 12)], ids=["README", "guide"])
+def test_tour_examples_print_what_they_show(doc: Path, least: int) -> None:
+    text = doc.read_text(encoding="utf-8")
     blocks = list(BLOCK.finditer(text))
-    assert len(blocks) >= 8
+    assert len(blocks) >= least
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
         updated = BLOCK.sub(
             lambda m: f"```console\n$ factcli {m['args']}\n{_run(m['args'])}```", text
         )
-        README.write_text(updated, encoding="utf-8")
-        pytest.skip("README regenerated")
+        doc.write_text(updated, encoding="utf-8")
+        pytest.skip(f"{doc.name} regenerated")
     for block in blocks:
         assert _run(block["args"]) == block["output"], f"factcli {block['args']}"
 
@@ -92,16 +94,17 @@ def _readme_section(text: str, heading: str) -> str:
     return "".join(kept)
 
 
+@pytest.mark.usefixtures("archive")
 def test_adding_a_fact_walkthrough_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The README's "Adding a fact", step by step, in a scratch git clone of the facts."""
+    """The guide's "Adding a fact", step by step, in a scratch git clone of the facts."""
     import shutil
     import subprocess
 
     from .conftest import ARCHIVE, FACTS
 
-    text = README.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     section = _readme_section(text, "## Adding a fact")
     clone = tmp_path / "factcli"
     shutil.copytree(FACTS, clone / "facts")
@@ -141,7 +144,7 @@ def test_adding_a_fact_walkthrough_runs_as_written(
         updated = updated.replace(block["body"], "".join(shown), 1)
     assert ran == ["new", "quote", "validate", "verify-quotes", "diff"]
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
-        README.write_text(text.replace(section, updated), encoding="utf-8")
+        GUIDE.write_text(text.replace(section, updated), encoding="utf-8")
 
 
 def test_setup_commands_make_their_own_venv_and_ci_runs_the_test_one() -> None:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from factcli.cli import COMMANDS, app, arrange
 from factcli.commands.examples import EXAMPLES
 
-from .conftest import ARCHIVE, FACTCLI, FACTS, MINI
+from .conftest import ARCHIVE, FACTCLI, FACTS, MINI, need_archive
 
 SHELL = ("|", "<", ">")
 
@@ -115,8 +115,7 @@ def _example_folder(tmp_path: Path) -> Path:
 def test_every_help_example_runs(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example: str
 ) -> None:
-    if not ARCHIVE.is_dir():
-        pytest.skip(f"no archive at {ARCHIVE}")
+    need_archive()
     monkeypatch.chdir(_example_folder(tmp_path))
     monkeypatch.delenv("FACTCLI_ARCHIVE", raising=False)
     if any(mark in shlex.split(example) for mark in SHELL):

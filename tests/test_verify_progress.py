@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import subprocess
 
-import pytest
-
 from factcli.model.claims import walk
 from factcli.model.loader import load_directory
 from factcli.query.quotes import verify_quotes
 
-from .conftest import ARCHIVE, FACTCLI, FACTS
+from .conftest import ARCHIVE, FACTCLI, FACTS, need_archive
 
 
 def test_verify_quotes_steps_once_per_claim_and_draws_nothing_when_piped() -> None:
-    if not ARCHIVE.is_dir():
-        pytest.skip(f"no archive at {ARCHIVE}")
+    need_archive()
     facts = load_directory(FACTS).facts
     steps: list[int] = []
     verify_quotes(facts, ARCHIVE, lambda: steps.append(1))

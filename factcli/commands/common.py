@@ -110,11 +110,16 @@ def _note_bundled(root: Path) -> None:
         )
 
 
-def load(facts_dir: Path | None, skip_invalid: bool = False) -> FactBase:
-    """The fact base to answer from; broken files stop it unless ``skip_invalid``."""
+def load(
+    facts_dir: Path | None, skip_invalid: bool = False, step: Callable[[], object] | None = None
+) -> FactBase:
+    """The fact base to answer from; broken files stop it unless ``skip_invalid``.
+
+    ``step``, if given, is called once for each fact file read.
+    """
     from factcli.model.loader import load_facts
 
-    facts, problems = load_facts(facts_root(facts_dir), skip_invalid=skip_invalid)
+    facts, problems = load_facts(facts_root(facts_dir), skip_invalid=skip_invalid, step=step)
     if problems:
         for problem in problems:
             print(message(f"skipped: {problem}"), file=sys.stderr)

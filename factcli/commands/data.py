@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +24,7 @@ from factcli.commands.common import (
     report_errors,
 )
 from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError, UsageError
+from factcli.model.records import FactBase
 from factcli.render.formats import OutputFormat
 from factcli.render.safe import message
 
@@ -33,6 +36,7 @@ class ExportFormat(str, enum.Enum):
     jsonl = "jsonl"
     csv = "csv"
     sqlite = "sqlite"
+    postgres = "postgres"
     markdown = "markdown"
     annotations = "annotations"
 
@@ -122,42 +126,79 @@ def export(
     """Write the whole fact base to a file, atomically; never overwrites without --force.
 
     --format annotations writes every citation as a W3C Web Annotation (JSON-LD)
-    on the archived texts, so it needs --archive.
+    on the archived texts, so it needs --archive. --format postgres writes a psql
+    script that loads the SQLite export's tables in one transaction, with
+    full-text search: psql -v ON_ERROR_STOP=1 -d DATABASE -f FILE.
     """
-    from factcli.export.atomic import is_stdout, write_atomically, write_text_atomically, wrote
-    from factcli.export.documents import TEXT_EXPORTS
+    from factcli.export.atomic import (
+        is_stdout,
+        write_atomically,
+        write_text_atomically,
+        write_text_stream_atomically,
+        wrote,
+    )
 
     if export_format is ExportFormat.sqlite and is_stdout(output):
         raise UsageError("--output -: an SQLite database is a file; name one")
-
     if export_format is ExportFormat.annotations and archive is None:
         raise UsageError("--format annotations needs --archive (or FACTCLI_ARCHIVE)")
     check_output(output, facts_dir, force=force)
+    # Datasette reads descriptions, labels and facets from a metadata file, not the database.
+    metadata = output.with_name(f"{output.stem}.metadata.json")
+    if export_format is ExportFormat.sqlite:
+        check_output(metadata, facts_dir, force=force)
+    facts = _load_showing_progress(facts_dir)
     if export_format is ExportFormat.annotations and archive is not None:
         from factcli.export.annotations import to_annotations
 
-        facts = load(facts_dir)
         where = archive
         write_text_atomically(output, lambda: to_annotations(facts, where))
-        wrote(output)
-        return
-    if export_format is not ExportFormat.sqlite:
-        facts = load(facts_dir)
-        write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
-        wrote(output)
-        return
-    from factcli.export.datasette import datasette_metadata
-    from factcli.export.sqlite import write_sqlite
+    elif export_format is ExportFormat.postgres:
+        from factcli.export.postgres import write_postgres
 
-    # Datasette reads descriptions, labels and facets from a metadata file, not the database.
-    metadata = output.with_name(f"{output.stem}.metadata.json")
-    check_output(metadata, facts_dir, force=force)
-    facts = load(facts_dir)
-    write_atomically(output, lambda temp: write_sqlite(facts, temp))
-    document = datasette_metadata(output.stem)
-    write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
-    wrote(output, metadata)
-    print(message(f"browse it with: datasette {output} --metadata {metadata}"), file=sys.stderr)
+        with _writing(facts, output) as step:
+            write_text_stream_atomically(output, lambda out: write_postgres(facts, out, step))
+    elif export_format is ExportFormat.sqlite:
+        from factcli.export.datasette import datasette_metadata
+        from factcli.export.sqlite import write_sqlite
+
+        with _writing(facts, output) as step:
+            write_atomically(output, lambda temp: write_sqlite(facts, temp, step))
+        document = datasette_metadata(output.stem)
+        write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
+        wrote(output, metadata)
+        print(message(f"browse it with: datasette {output} --metadata {metadata}"), file=sys.stderr)
+        return
+    else:
+        from factcli.export.documents import TEXT_EXPORTS
+
+        write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
+    wrote(output)
+
+
+def _load_showing_progress(facts_dir: Path | None) -> FactBase:
+    """The fact base, with a bar on stderr while its files are read, once that proves slow."""
+    from factcli.model.files import discover
+    from factcli.render.progress import Ticker
+
+    ticker = Ticker(len(discover(facts_root(facts_dir))), "Reading the fact files")
+    try:
+        return load(facts_dir, step=ticker.advance)
+    finally:
+        ticker.close()
+
+
+@contextlib.contextmanager
+def _writing(facts: FactBase, output: Path) -> Iterator[Callable[[], None]]:
+    """A step to call as each record is written, drawn on stderr once the writing proves slow."""
+    from factcli.export.tables import record_count
+    from factcli.render.progress import Ticker
+
+    ticker = Ticker(record_count(facts), f"Writing {output.name}")
+    try:
+        yield ticker.advance
+    finally:
+        ticker.close()
 
 
 def schema() -> None:

@@ -20,6 +20,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TextIO
 
 from factcli.errors import OutputError
 
@@ -98,14 +99,20 @@ def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
 
 def write_text_atomically(target: Path, produce: Callable[[], str]) -> None:
     """Write the text ``produce()`` returns to ``target`` atomically (UTF-8); ``-``: stdout."""
+    write_text_stream_atomically(target, lambda out: out.write(produce()))
+
+
+def write_text_stream_atomically(target: Path, write: Callable[[TextIO], object]) -> None:
+    """Let ``write`` put its text in ``target`` piece by piece, atomically; ``-``: stdout."""
     if is_stdout(target):
-        sys.stdout.write(produce())
+        write(sys.stdout)
         return
 
-    def write(temp: Path) -> None:
-        temp.write_text(produce(), encoding="utf-8", newline="")
+    def into(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="") as out:
+            write(out)
 
-    write_atomically(target, write)
+    write_atomically(target, into)
 
 
 def wrote(*targets: Path) -> None:

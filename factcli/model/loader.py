@@ -8,7 +8,7 @@ a fact base with problems may still answer (``--skip-invalid``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,14 +146,21 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
     return parsed
 
 
-def load_paths(files: Sequence[tuple[Path, str]]) -> LoadResult:
-    """Load fact files, each given with the name to report it by, into one FactBase."""
+def load_paths(
+    files: Sequence[tuple[Path, str]], step: Callable[[], object] | None = None
+) -> LoadResult:
+    """Load fact files, each given with the name to report it by, into one FactBase.
+
+    ``step``, if given, is called once for each file read (to show progress).
+    """
     facts = FactBase()
     problems: list[Problem] = []
     invalid: list[str] = []
     builder = build.Builder(facts)
     for path, display in files:
         parsed = read_fact_file(path, display)
+        if step is not None:
+            step()
         problems.extend(parsed.problems)
         if parsed.document is None:
             invalid.append(display)
@@ -181,16 +188,18 @@ def named_files(arguments: Iterable[Path]) -> list[tuple[Path, str]]:
     return [(path, display) for path, display in files.items()]
 
 
-def load_directory(root: Path) -> LoadResult:
-    """Load every fact file under ``root``."""
-    result = load_paths([(path, str(path)) for path in discover(root)])
+def load_directory(root: Path, step: Callable[[], object] | None = None) -> LoadResult:
+    """Load every fact file under ``root`` (``step``: called once for each file read)."""
+    result = load_paths([(path, str(path)) for path in discover(root)], step)
     result.facts.root = str(root)
     return result
 
 
-def load_facts(root: Path, *, skip_invalid: bool = False) -> tuple[FactBase, list[Problem]]:
+def load_facts(
+    root: Path, *, skip_invalid: bool = False, step: Callable[[], object] | None = None
+) -> tuple[FactBase, list[Problem]]:
     """A usable FactBase from ``root``; InvalidFactsError unless clean or ``skip_invalid``."""
-    result = load_directory(root)
+    result = load_directory(root, step)
     if result.problems and not skip_invalid:
         raise InvalidFactsError(
             result.problems, "run 'factcli validate' for details, or pass --skip-invalid"

@@ -108,9 +108,16 @@ Check the base after every change:
     factcli validate
     factcli verify-quotes --archive path/to/archived/texts
 
-To run both before every commit, add factcli's hooks to this repository's
-`.pre-commit-config.yaml` (see factcli's documentation for the hook ids)
-and run `pre-commit install`.
+To run both before every commit, keep this base in git, add factcli's hooks
+to its `.pre-commit-config.yaml` and run `pre-commit install`:
+
+    repos:
+      - repo: FACTCLI-REPOSITORY-URL   # factcli's repository, or a local clone
+        rev: main                      # the tag or commit of factcli to run
+        hooks:
+          - id: factcli-validate
+          - id: factcli-verify-quotes
+            args: [--archive, path/to/archived/texts]
 """
 
 
