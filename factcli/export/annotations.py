@@ -56,7 +56,7 @@ def web_annotations(facts: FactBase, archive_dir: Path) -> list[dict[str, Any]]:
     for claim in walk(facts):
         # The claim in words, registry ids as names: "who: Ye Win Oo; rank: Lt-Gen; ...".
         named = "; ".join(f"{k}: {v}" for k, v in claim.named_fields(facts.name_of))
-        for number, citation in enumerate(claim.cite):
+        for number, citation in enumerate(claim.stored_cite):
             raw = texts.get(citation.source)
             span = locate(citation.quote, raw) if raw is not None else None
             source = facts.sources.get(citation.source)
