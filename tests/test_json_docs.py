@@ -21,7 +21,9 @@ from .conftest import REPO
 DOC = REPO / "docs" / "json.md"
 BLOCK = re.compile(r"```console\n\$ factcli (?P<args>[^\n]*)\n(?P<output>.*?)```", re.S)
 #: Every query command with a JSON form has an example.
-COMMANDS = {"visits", "show", "person", "org", "search", "timeline", "sources", "conflicts"}
+COMMANDS = {
+    "visits", "show", "person", "org", "search", "timeline", "meetings", "sources", "conflicts",
+}  # fmt: skip
 
 
 def _run(args: str) -> str:
