@@ -179,4 +179,11 @@ def test_served_database_gives_a_claim_and_its_citations_as_the_cli_does(served:
     assert claim["date_edtf"] == shoigu["date"]["edtf"]
     citations = _read(f"{served}/facts/citations.json?claim_id={claim['id']}&_shape=array")
     cited = [{"source": c["source_id"], "quote": c["quote"]} for c in citations]
-    assert cited == shoigu["cite"] and cited
+    # The claim's citations: its own, then its date's and the date's alternatives' own.
+    date = shoigu["date"]
+    expected = [
+        *shoigu["cite"],
+        *date["cite"],
+        *(c for alt in date["alternatives"] for c in alt["cite"]),
+    ]
+    assert cited == expected and len(cited) == 2

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
-from factcli.render import listings, meetings, views
+from factcli.render import conflicts, listings, meetings, views
 
 from .conftest import FACTCLI, MINI
 
@@ -63,9 +63,9 @@ def test_no_disagreement_is_an_empty_document(facts_copy: Path) -> None:
     result = CliRunner().invoke(app, ["conflicts", "--json", "-d", str(facts_copy)])
     assert (result.exit_code, json.loads(result.stdout)) == (1, [])
     result = CliRunner().invoke(app, ["conflicts", "--format", "csv", "-d", str(facts_copy)])
-    assert result.stdout == ",".join(listings.CONFLICTS_FIELDS) + "\n"
+    assert result.stdout == ",".join(conflicts.CONFLICTS_FIELDS) + "\n"
     code, out, _ = _run("conflicts", "--format", "csv")
-    assert (code, next(csv.reader(io.StringIO(out)))) == (0, listings.CONFLICTS_FIELDS)
+    assert (code, next(csv.reader(io.StringIO(out)))) == (0, conflicts.CONFLICTS_FIELDS)
 
 
 def test_a_closed_pipe_ends_quietly() -> None:

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 from factcli.model.claims import walk
+from factcli.model.dates import value_words
 from factcli.model.records import FactBase
-from factcli.model.values import value_words
 from factcli.query import entities, search, visits
 from factcli.query.conflicts import conflicts
 from factcli.query.quotes import verify_quotes

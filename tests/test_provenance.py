@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from factcli.cli import app
 from factcli.model.claims import Claim, walk
 from factcli.model.loader import load_directory
+from factcli.model.provenance import date_data
 from factcli.model.records import ContextNote, FactBase
-from factcli.model.serialize import date_data
 from factcli.query.entities import APPEARS_AS
 from factcli.render.labels import publisher_label
 from tests.conftest import MINI

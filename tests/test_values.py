@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from factcli.cli import app
+from factcli.model.dates import value_words
 from factcli.model.edtf import parse_edtf
 from factcli.model.format import check_fact_file
-from factcli.model.values import DateValue, Figure, Value, read_value, value_words, verdict
+from factcli.model.values import DateValue, Figure, Value, read_value, verdict
 
 from .conftest import MINI_ARCHIVE
 

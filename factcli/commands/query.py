@@ -38,6 +38,7 @@ from factcli.model.records import FactBase
 from factcli.query import entities, overview
 from factcli.query import visits as visit_query
 from factcli.query.conflicts import conflicts as find_conflicts
+from factcli.render import conflicts as conflict_views
 from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 
@@ -276,7 +277,7 @@ def conflicts(
         facts = access.everything()
     found = find_conflicts(facts)
     if not found:
-        empty = listings.conflicts_report(facts, [])
-        emit_empty(empty, listings.CONFLICTS_FIELDS, output_format, as_json, fields)
+        empty = conflict_views.conflicts_report(facts, [])
+        emit_empty(empty, conflict_views.CONFLICTS_FIELDS, output_format, as_json, fields)
         raise NotFoundError("no disagreements between sources are recorded")
-    emit(listings.conflicts_report(facts, found), output_format, as_json, fields)
+    emit(conflict_views.conflicts_report(facts, found), output_format, as_json, fields)

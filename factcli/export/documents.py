@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Callable
 
-from factcli.model import serialize
+from factcli.model import provenance, serialize
 from factcli.model.claims import walk
 from factcli.model.records import FactBase
 from factcli.render import listings, views
@@ -72,8 +72,8 @@ def to_csv(facts: FactBase) -> str:
     for claim in walk(facts):
         text = "; ".join(f"{name}: {value}" for name, value in claim.named_fields(facts.name_of))
         # The claim's own date (empty when it has none) and the record around it, as context.
-        own = serialize.date_flat(claim.date)
-        inside = serialize.within_flat(claim.within)
+        own = provenance.date_flat(claim.date)
+        inside = provenance.within_flat(claim.within)
         row = [
             claim.record_kind,
             claim.record_id,

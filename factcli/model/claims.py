@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from factcli.model.dates import record_dates_text
+from factcli.model.dates import record_dates_text, value_words
 from factcli.model.edtf import EdtfDate, iso_earliest, iso_latest
 from factcli.model.records import (
     Activity,
@@ -37,7 +37,6 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
-from factcli.model.values import value_words
 
 NameOf = Callable[[str], str]
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from factcli.model.edtf import SINGLE_DATE, EdtfDate
 from factcli.model.records import DateClaim, Event, Visit
+from factcli.model.values import DateValue, Value
 
 #: Appended to a date the sources do not state outright.
 INFERRED_MARK = "*"
@@ -126,6 +127,15 @@ def _closed(start: str, end: str) -> str:
     if "X" not in first.year + second.year and int(second.year) == int(first.year) + 1:
         return f"{first.year} or {second.year}"
     return f"between {_bare(first)} and {_bare(second)}"
+
+
+def value_words(value: Value | None) -> str:
+    """A compared value as views show it: text as written, a figure or a date in words."""
+    if value is None:
+        return ""
+    if isinstance(value, DateValue):
+        return plain_date(value.date)
+    return value if isinstance(value, str) else value.words
 
 
 def plain_date(value: EdtfDate) -> str:

@@ -63,14 +63,6 @@ class DateValue(NamedTuple):
 
     date: EdtfDate
 
-    @property
-    def words(self) -> str:
-        """The date in words: '23 June 2021'."""
-        # Imported here: model.dates reads records, which name this module's types.
-        from factcli.model.dates import plain_date
-
-        return plain_date(self.date)
-
 
 Value = str | Figure | DateValue
 
@@ -84,13 +76,6 @@ def read_value(raw: str | dict[str, Any] | None) -> Value | None:
         return DateValue(parse_edtf(item))
     bound: Bound = next(b for b in BOUNDS if b == key)
     return Figure(bound, item)
-
-
-def value_words(value: Value | None) -> str:
-    """A value as views show it: text as written, a figure or date in words."""
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else value.words
 
 
 def value_data(value: Value | None) -> dict[str, Any] | None:

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from factcli.model.claims import Claim, walk
+from factcli.model.dates import value_words
 from factcli.model.records import DateClaim, Event, FactBase, Source
-from factcli.model.values import DateValue, Figure, value_words
+from factcli.model.values import DateValue, Figure
 
 
 class FieldChange(NamedTuple):

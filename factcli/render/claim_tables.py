@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factcli.model import serialize
+from factcli.model import provenance
 from factcli.model.claims import Claim, record_claims
 from factcli.model.records import (
     Activity,
@@ -119,7 +119,7 @@ def flat_row(record_id: str, section: str, text: str, claim: Claim) -> dict[str,
         "section": section,
         "where": claim.where,
         "text": text,
-        **serialize.claim_flat(claim),
+        **provenance.claim_flat(claim),
     }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcli.model.provenance import cite_data
 from factcli.model.records import FactBase
-from factcli.model.serialize import cite_data
 from factcli.query.diff import ClaimChange, FactDiff
 from factcli.render.report import CellLike, Report, Section
 

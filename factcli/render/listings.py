@@ -5,19 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.errors import Problem
-from factcli.model import serialize
+from factcli.model import provenance, serialize
 from factcli.model.claims import Claim, NameOf, record_claims
-from factcli.model.dates import marked
-from factcli.model.records import DateClaim, Event, Evidence, FactBase, Visit
-from factcli.model.values import DateValue, value_data, value_words
-from factcli.query.conflicts import Conflict, Version
+from factcli.model.records import Event, Evidence, FactBase, Visit
 from factcli.query.hits import ClaimHit, by_claim
 from factcli.query.overview import SourceUse
 from factcli.query.quotes import QuoteReport
 from factcli.query.search import SNIPPET_CHARS, SearchHit
 from factcli.render.labels import (
     Citations,
-    claim_date_cell,
     date_label,
     place_label,
     publisher_label,
@@ -69,13 +65,6 @@ SOURCES_FIELDS = [
     "wire_service", "published", "language", "url", "archive", "basis", "reasoning", "claims",
     "published_text", "published_earliest", "published_latest", "published_basis",
     "published_reasoning",
-]  # fmt: skip
-CONFLICTS_FIELDS = [
-    "point", "topic", "record_id", "value", "note", "date", "within_id", "within_start",
-    "within_end", "basis", "reasoning", "sources", "quote", "date_text", "date_earliest",
-    "date_latest", "date_basis", "date_reasoning", "within_kind", "within_title", "within_text",
-    "within_earliest", "within_latest", "according_to", "place", "country", "status",
-    "mentions", "verdict", "where", "value_kind", "as_stated",
 ]  # fmt: skip
 
 
@@ -152,16 +141,16 @@ def _provenance(claim: Claim | None, name_of: NameOf) -> dict[str, Any]:
             "status": None,
             "mentions": [],
         }
-    found = serialize.claim_data(claim, name_of)
+    found = provenance.claim_data(claim, name_of)
     del found["sources"]  # the row's sources are the claim's, listed before
     return found
 
 
 def _flat_dates(claim: Claim | None) -> dict[str, Any]:
     """The claim's own date in words, its bounds and its own basis, then its context."""
-    own = serialize.date_flat(claim.date if claim else None)
+    own = provenance.date_flat(claim.date if claim else None)
     del own["date"]  # the row has it already
-    inside = serialize.within_flat(claim.within if claim else None)
+    inside = provenance.within_flat(claim.within if claim else None)
     del inside["within_id"]  # the row's 'within'
     return {**own, **inside}
 
@@ -184,7 +173,7 @@ def timeline_report(facts: FactBase, records: list[Visit | Event]) -> Report:
         data.append(
             {
                 **row,
-                "cite": serialize.cite_data(cited),
+                "cite": provenance.cite_data(cited),
                 **serialize.span_basis(record),
                 **serialize.record_bounds(record),
             }
@@ -232,122 +221,11 @@ def sources_report(facts: FactBase, uses: list[SourceUse]) -> Report:
         {
             **{k: v for k, v in row.items() if not isinstance(v, (list, dict))},
             # The publication date's words, bounds and own basis, after the existing columns.
-            **serialize.date_cells(use.source.published, "published"),
+            **provenance.date_cells(use.source.published, "published"),
         }
         for row, use in zip(data, uses, strict=True)
     ]
     return Report(data, flat, [section], title=f"{len(uses)} source(s)")
-
-
-def _version_value(version: Version) -> str:
-    """A version's value in words; a date marked when inferred, with the source's own words."""
-    words = value_words(version.value)
-    if isinstance(version.value, DateValue) and version.evidence.basis == "inferred":
-        words = marked(words, DateClaim(version.value.date, "inferred"))
-    return f'{words} ("{version.as_stated}")' if version.as_stated else words
-
-
-def conflicts_report(facts: FactBase, found: list[Conflict]) -> Report:
-    """``factcli conflicts``: each point's versions, one row each, with the point's verdict.
-
-    Every row names its point and verdict, so that a row read alone (a narrow
-    terminal stacks each row's cells) still says which point it is a version of.
-    """
-    cite = Citations(facts)
-    columns = ["Point", "Verdict", "Value", "According to", "As of", "In", "Src"]
-    section = Section("Where sources differ", columns)
-    data = []
-    flat = []
-    for conflict in found:
-        claims = []
-        for version in conflict.versions:
-            claim = version.claim
-            by = ", ".join(
-                publisher_label(facts.sources[s])
-                for s in version.evidence.source_ids
-                if s in facts.sources
-            )
-            dated = version.date is not None or version.note is not None
-            section.rows.append(
-                [
-                    conflict.point,
-                    conflict.verdict,
-                    _version_value(version),
-                    by,
-                    claim_date_cell(version.date, claim.within) if dated else "",
-                    claim.record_id,
-                    cite.marks(version.evidence, version.date),
-                ]
-            )
-            # A version of a date is its own date, on its own citations, not the whole claim's.
-            own = _version_own(version)
-            row = {
-                "record_id": claim.record_id,
-                "where": claim.where,
-                "value": value_words(version.value),
-                "comparable": value_data(version.value),
-                "as_stated": version.as_stated,
-                "note": version.note,
-                **serialize.claim_data(claim, facts.name_of),
-                **own,
-            }
-            claims.append(row)
-            flat.append(
-                {
-                    "point": conflict.point,
-                    "topic": conflict.topic,
-                    "record_id": claim.record_id,
-                    "value": row["value"],
-                    "note": version.note,
-                    **serialize.claim_flat(claim),
-                    **(_own_flat(version, own) if own else {}),
-                    # Added after the first columns, so existing CSV column order stays.
-                    "verdict": conflict.verdict,
-                    "where": claim.where,
-                    "value_kind": row["comparable"]["kind"],
-                    "as_stated": version.as_stated,
-                }
-            )
-        data.append(
-            {
-                "point": conflict.point,
-                "topic": conflict.topic,
-                "verdict": conflict.verdict,
-                "claims": claims,
-            }
-        )
-    return cite.attach(
-        Report(data, flat, [section], title=f"{len(found)} point(s) where sources differ")
-    )
-
-
-def _version_date(version: Version) -> DateClaim | None:
-    """A version of a date as a date claim of its own; None for a context claim's value."""
-    if version.note is not None or not isinstance(version.value, DateValue):
-        return None
-    evidence = version.evidence
-    return DateClaim(version.value.date, evidence.basis, evidence.reasoning, version.as_stated)
-
-
-def _version_own(version: Version) -> dict[str, Any]:
-    """What a version of a date has of its own in place of its claim's: its date and evidence."""
-    date = _version_date(version)
-    if date is None:
-        return {}
-    return {"date": serialize.date_data(date), **serialize.evidence_data(version.evidence)}
-
-
-def _own_flat(version: Version, own: dict[str, Any]) -> dict[str, Any]:
-    """``_version_own`` as flat cells, in place of its claim's."""
-    date = serialize.date_flat(_version_date(version))
-    return {
-        "date": date.pop("date"),
-        "basis": own["basis"],
-        "reasoning": own["reasoning"],
-        "sources": ";".join(own["sources"]),
-        "quote": " | ".join(c["quote"] for c in own["cite"]),
-        **date,
-    }
 
 
 def quotes_report(report: QuoteReport) -> Report:

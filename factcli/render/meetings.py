@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcli.model import serialize
+from factcli.model import provenance
 from factcli.model.dates import date_text
 from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import FactBase
@@ -70,13 +70,13 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
                 "who": [{"id": i, "name": facts.name_of(i)} for i in meeting.hosts],
                 "met": [{"id": i, "name": facts.name_of(i)} for i in meeting.guests],
                 "topics": list(meeting.topics),
-                **serialize.claim_data(claim, facts.name_of),
+                **provenance.claim_data(claim, facts.name_of),
                 # The meeting's place: an event's comes from its places, not its claim.
                 "place": meeting.place,
                 "country": meeting.country,
             }
         )
-        own = serialize.claim_flat(claim)
+        own = provenance.claim_flat(claim)
         # common's date_text already gives the date in words, or "undated" with its context.
         del own["date_text"]
         flat.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcli.model import serialize
+from factcli.model import provenance, serialize
 from factcli.model.claims import record_claims
 from factcli.model.dates import period_text
 from factcli.model.records import Entity, Event, Evidence, FactBase, Statement, Visit
@@ -197,8 +197,8 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             "position": claim.position,
         }
         start = claim.date.value.text if claim.date else None  # EDTF, as the source gives it
-        rows.append({**head, "start": start, **serialize.claim_flat(claim)})
-        appearances.append({**head, "start": start, **serialize.claim_data(claim, facts.name_of)})
+        rows.append({**head, "start": start, **provenance.claim_flat(claim)})
+        appearances.append({**head, "start": start, **provenance.claim_data(claim, facts.name_of)})
     sections = [s for s in (roles, seen, named, reported) if s.rows]
     data = {**serialize.entity_data(facts, entity), "appearances": appearances}
     return cite.attach(Report(data, rows, sections, title=entity.name, header=header))
