@@ -184,7 +184,8 @@ def visit_summary(facts: FactBase, visit: Visit) -> Data:
         "dates_text": span_text(visit.start, visit.end),
         "city": main.city if main else None,
         "country": main.country if main else None,
-        "places": [p.city or p.country for p in visit.places],
+        # The route's places, each as in every command: one shape wherever places appear.
+        "places": [place_data(facts, p, stop) for stop, p in enumerate(visit.places, start=1)],
         # Held delegates only; null when no source reports a delegation.
         "delegation_size": people + groups if visit.delegation else None,
         "delegation_reported": bool(visit.delegation),
@@ -210,7 +211,6 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
         "summary": visit.summary,
         "start_date": date_data(visit.start),
         "end_date": date_data(visit.end),
-        "places": [place_data(facts, p, stop) for stop, p in enumerate(visit.places, start=1)],
         "characterisations": [
             {
                 "by": c.by,

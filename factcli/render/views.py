@@ -48,7 +48,7 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
     flat = [
         {
             **row,
-            "places": "; ".join(row["places"]),
+            "places": "; ".join(p["city"] or p["country"] for p in row["places"]),
             "counterparts": "; ".join(row["counterparts"]),
             "counterparts_planned": "; ".join(row["counterparts_planned"]),
             "visitor": "; ".join(v["name"] for v in row["visitor"]),
