@@ -124,11 +124,17 @@ def export(
     --format annotations writes every citation as a W3C Web Annotation (JSON-LD)
     on the archived texts, so it needs --archive.
     """
-    from factcli.export.atomic import is_stdout, write_atomically, write_text_atomically, wrote
+    from factcli.export.atomic import (
+        is_special,
+        is_stdout,
+        write_atomically,
+        write_text_atomically,
+        wrote,
+    )
     from factcli.export.documents import TEXT_EXPORTS
 
-    if export_format is ExportFormat.sqlite and is_stdout(output):
-        raise UsageError("--output -: an SQLite database is a file; name one")
+    if export_format is ExportFormat.sqlite and (is_stdout(output) or is_special(output)):
+        raise UsageError(f"--output {output}: an SQLite database is a file; name a regular one")
 
     if export_format is ExportFormat.annotations and archive is None:
         raise UsageError("--format annotations needs --archive (or FACTCLI_ARCHIVE)")
@@ -138,12 +144,14 @@ def export(
 
         facts = load(facts_dir)
         where = archive
-        write_text_atomically(output, lambda: to_annotations(facts, where))
+        write_text_atomically(output, lambda: to_annotations(facts, where), replace=force)
         wrote(output)
         return
     if export_format is not ExportFormat.sqlite:
         facts = load(facts_dir)
-        write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
+        write_text_atomically(
+            output, lambda: TEXT_EXPORTS[export_format.value](facts), replace=force
+        )
         wrote(output)
         return
     from factcli.export.datasette import datasette_metadata
@@ -153,9 +161,9 @@ def export(
     metadata = output.with_name(f"{output.stem}.metadata.json")
     check_output(metadata, facts_dir, force=force)
     facts = load(facts_dir)
-    write_atomically(output, lambda temp: write_sqlite(facts, temp))
+    write_atomically(output, lambda temp: write_sqlite(facts, temp), replace=force)
     document = datasette_metadata(output.stem)
-    write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
+    write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n", replace=force)
     wrote(output, metadata)
     print(message(f"browse it with: datasette {output} --metadata {metadata}"), file=sys.stderr)
 
