@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from factcli.index.cache import ForeignIndex, clear_paths
 from factcli.index.indexed import IndexedFacts
 from factcli.index.store import (
     FileStat,
@@ -69,7 +70,12 @@ def open_index(root: Path) -> IndexedFacts | None:
     files = scan(root)  # a missing or unreadable folder fails here, as a full load would
     for attempt in (1, 2):
         try:
+            for note in clear_paths(path):
+                warn(note)
             return _open(path, root, files)
+        except ForeignIndex as odd:
+            warn(f"{odd}; answering from the fact files")
+            return None
         except IndexDamaged as damage:
             reason = str(damage)
         except sqlite3.DatabaseError as error:

@@ -33,7 +33,14 @@ _KINDS = (
 )
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words: "a named pipe (FIFO)"."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
+
+
+def read_regular_file(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; UnreadableFile otherwise.
 
     The file is opened without blocking (a named pipe with no writer would
@@ -42,6 +49,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     file claims its size is (``/dev/zero`` never ends).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
@@ -53,8 +62,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
-            raise UnreadableFile(f"is {kind}, not a regular file")
+            raise UnreadableFile(f"is {kind_of(mode)}, not a regular file")
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
