@@ -11,11 +11,13 @@ group's other entries, as they are written.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from factcli.errors import UsageError
+from factcli.model.files import MAX_THESAURUS_BYTES, UnreadableFile, read_regular_file
 from factcli.query.text import fold
 
 #: The thesaurus shipped with factcli; a fact base's own ``thesaurus.toml`` adds to it.
@@ -120,8 +122,8 @@ def read_thesaurus(path: Path) -> Thesaurus:
     import tomli
 
     try:
-        data = tomli.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
+        data = tomli.loads(read_regular_file(path, MAX_THESAURUS_BYTES).decode("utf-8"))
+    except (UnreadableFile, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read the thesaurus: {error}") from None
     groups = data.get("synonyms", [])
     if not isinstance(groups, list):
@@ -140,7 +142,7 @@ def read_thesaurus(path: Path) -> Thesaurus:
 def thesaurus_for(facts_dir: Path | None) -> Thesaurus:
     """The built-in synonym groups, plus those of ``facts_dir``'s thesaurus.toml if it has one."""
     groups = read_thesaurus(BUILT_IN_THESAURUS)
-    if facts_dir is not None and (own := facts_dir / THESAURUS_FILE_NAME).is_file():
+    if facts_dir is not None and os.path.lexists(own := facts_dir / THESAURUS_FILE_NAME):
         groups += read_thesaurus(own)
     return groups
 
