@@ -18,6 +18,8 @@ from typing import TypeVar
 from factcli.index.cache import ForeignIndex, clear_paths
 from factcli.index.indexed import IndexedFacts
 from factcli.index.store import (
+    COMMIT_WAIT_SECONDS,
+    LOCK_WAIT_SECONDS,
     FileStat,
     IndexConnection,
     checked_before,
@@ -183,7 +185,8 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
 
     connection.execute("PRAGMA locking_mode = EXCLUSIVE")
     try:
-        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("BEGIN IMMEDIATE")  # another run updating: not waited for long
+        connection.execute(f"PRAGMA busy_timeout = {int(COMMIT_WAIT_SECONDS * 1000)}")
         try:
             sealed = _check_seal(connection, path)
             rebuilt = not sealed or not matches(connection, root)
@@ -202,6 +205,7 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
     finally:
         # The lock is let go at the next access, the caller's next BEGIN.
         connection.execute("PRAGMA locking_mode = NORMAL")
+        connection.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT_SECONDS * 1000)}")
 
 
 T = TypeVar("T")

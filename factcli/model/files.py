@@ -31,6 +31,10 @@ class UnreadableFile(Exception):
     """A fact file that cannot be read: its message says why, in words for the user."""
 
 
+class VanishedFile(UnreadableFile):
+    """A file that is no longer there (deleted since it was listed), and was not a link."""
+
+
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -63,7 +67,7 @@ def read_regular_file(path: Path, limit: int, *, follow_symlinks: bool = True) -
     except FileNotFoundError:
         if path.is_symlink():
             raise UnreadableFile(f"symbolic link to a missing file ({os.readlink(path)})") from None
-        raise UnreadableFile("cannot read: No such file or directory") from None
+        raise VanishedFile("cannot read: No such file or directory") from None
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
     try:

@@ -17,7 +17,7 @@ import tomli
 
 from factcli.errors import FactsDirError, InvalidFactsError, Problem
 from factcli.model import build
-from factcli.model.files import UnreadableFile, discover, read_regular_file
+from factcli.model.files import UnreadableFile, VanishedFile, discover, read_regular_file
 from factcli.model.format import check_fact_file
 from factcli.model.keys import KeyPath, format_path
 from factcli.model.locate import key_lines, line_of
@@ -110,6 +110,9 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
     parsed = ParsedFile(path, display, None)
     try:
         data = read_regular_file(path, MAX_FILE_BYTES)
+    except VanishedFile:
+        # Deleted since the folder was listed: gone from the answer, as if listed a moment later.
+        return parsed
     except UnreadableFile as error:
         parsed.problems.append(Problem(display, str(error)))
         return parsed
