@@ -13,7 +13,7 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any
 
@@ -74,6 +74,27 @@ def run(main: Callable[[], None]) -> None:
     except BrokenPipeError:
         _drop_stdout()
         raise SystemExit(0) from None
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Within the block, Ctrl-C and SIGTERM wait; for a short step that must not stop half-way.
+
+    They are blocked, not ignored: one that arrives meanwhile is acted on as
+    soon as the block ends. Where signals cannot be blocked, nothing changes.
+    """
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _reader_gone() -> bool:

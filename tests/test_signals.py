@@ -7,6 +7,8 @@ Either way the run ends as the signal asks, without a traceback.
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -59,3 +61,35 @@ def test_a_sigterm_inside_a_finaliser_is_not_lost() -> None:
     )
     assert done.returncode == -signal.SIGTERM
     assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+
+
+#: SIGTERM arrives just as the updated index is about to be sealed.
+TERM_BEFORE_THE_SEAL = """
+import os, signal
+from factcli.index import opening
+_seal = opening.seal
+def seal(connection):
+    os.kill(os.getpid(), signal.SIGTERM)
+    _seal(connection)
+opening.seal = seal
+"""
+
+
+def test_a_signal_during_an_update_leaves_an_index_the_next_run_uses(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    shutil.copytree(MINI, facts)
+    env = {**os.environ, "FACTCLI_CACHE_DIR": str(tmp_path / "cache")}
+    command = [FACTCLI, "visits", "--json", "-d", str(facts)]
+    expected = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    visit.write_text(visit.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # stale
+    stopped = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**with_hook(tmp_path, TERM_BEFORE_THE_SEAL), **env},
+    )
+    assert stopped.returncode == -signal.SIGTERM and "Traceback" not in stopped.stderr
+    after = subprocess.run(command, capture_output=True, text=True, timeout=60, env=env)
+    assert (after.returncode, after.stdout, after.stderr) == (0, expected.stdout, "")

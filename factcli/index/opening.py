@@ -38,6 +38,7 @@ from factcli.index.store import (
     stale_files,
 )
 from factcli.model.records import Entity, FactBase, Visit
+from factcli.process import signals_held
 from factcli.query.access import FactsAccess, Record
 from factcli.query.entities import Appearance, EntityKind
 from factcli.query.search import SearchHit
@@ -195,13 +196,16 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
             changed, deleted = stale_files(connection, files)
             if rebuilt or changed or deleted:
                 update(connection, root, files, changed, deleted)
-            connection.execute("COMMIT")
+            # A signal between the commit and the seal would leave new content under
+            # the old seal, taken for damage by the next run: it waits for both.
+            with signals_held():
+                connection.execute("COMMIT")
+                if rebuilt or changed or deleted:
+                    seal(connection)
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
-        if rebuilt or changed or deleted:
-            seal(connection)
     finally:
         # The lock is let go at the next access, the caller's next BEGIN.
         connection.execute("PRAGMA locking_mode = NORMAL")
