@@ -98,6 +98,8 @@ def file_key(relative: str) -> str:
     which SQLite refuses) becomes a NUL and two hex digits: no file name holds
     a NUL, so no other name can take its key.
     """
+    if relative.isascii():  # nearly every name, at the cost of a scan of its characters
+        return relative
     try:
         relative.encode("utf-8")
     except UnicodeEncodeError:
