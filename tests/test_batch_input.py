@@ -71,5 +71,5 @@ def test_an_overlong_line_is_refused_and_the_batch_goes_on(tmp_path: Path) -> No
     code, answers, _ = batch(long_line + SOURCE_IDS, tmp_path)
     assert code == 1
     assert [(a["line"], a["ok"]) for a in answers] == [(1, False), (2, True)]
-    assert answers[0]["error"] == "line is 300008 bytes long; the limit is 65536"
+    assert answers[0]["error"] == "line is 300007 bytes long; the limit is 65536"
     assert len(answers[0]["command"]) < 200

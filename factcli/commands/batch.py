@@ -120,7 +120,7 @@ def read_lines(stream: IO[bytes]) -> Iterator[str | BadLine]:
             length = len(chunk)
             while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
                 length += len(rest)
-            length += len(rest)
+            length += len(rest.rstrip(b"\r\n"))  # the line, without its end
             shown = shorten(chunk.decode("utf-8", "replace"), 80)
             yield BadLine(shown, f"line is {length} bytes long; the limit is {MAX_LINE_BYTES}")
             continue
