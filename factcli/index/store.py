@@ -30,9 +30,8 @@ from factcli.model.files import UnreadableFile, fact_file_entries, read_regular_
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
 INDEX_FORMAT = "4"
-#: How long a run waits for another that holds the index (one updating it, or
-#: one that started updating first): longer than that, it answers from the files.
-LOCK_WAIT_SECONDS = 0.1
+#: How long to wait for another factcli that is updating the same index.
+LOCK_WAIT_SECONDS = 0.1  # a blink: longer than that, a run answers from the files
 #: How long an update, once written, waits for readers to finish before it commits;
 #: a reader holds the index for milliseconds, a ``batch`` for its whole run.
 COMMIT_WAIT_SECONDS = 1.0

@@ -154,6 +154,61 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
     return parsed
 
 
+def load_paths(files: Sequence[tuple[Path, str]]) -> LoadResult:
+    """Load fact files, each given with the name to report it by, into one FactBase."""
+    facts = FactBase()
+    problems: list[Problem] = []
+    invalid: list[str] = []
+    builder = build.Builder(facts)
+    dropped: set[str] = set()  # entries left out for a problem of their own (see below)
+    for path, display in files:
+        parsed = read_fact_file(path, display)
+        problems.extend(parsed.problems)
+        if parsed.document is None:
+            invalid.append(display)
+            continue
+        dropped |= parsed.dropped_ids
+        file_problems = builder.add_file(parsed.document, display, parsed.problem)
+        if file_problems or parsed.problems:
+            problems.extend(file_problems)
+            invalid.append(display)
+    # An entry left out for its own problem is not reported again at every reference to it.
+    problems.extend(p for p in builder.check_references() if not _refers_to(p, dropped))
+    return LoadResult(facts, problems, invalid)
+
+
+def named_files(arguments: Iterable[Path]) -> list[tuple[Path, str]]:
+    """Each fact file a list of files and directories names, with its display name."""
+    files: dict[Path, str] = {}
+    for argument in arguments:
+        if argument.is_dir():
+            for found in discover(argument):
+                files.setdefault(found.resolve(), str(found))
+        elif argument.exists() or argument.is_symlink():
+            # Not only plain files: a pipe or a dangling link is named and refused when read.
+            files.setdefault(argument.resolve(), str(argument))
+        else:
+            raise FactsDirError(f"{argument}: no such file or directory")
+    return [(path, display) for path, display in files.items()]
+
+
+def load_directory(root: Path) -> LoadResult:
+    """Load every fact file under ``root``."""
+    result = load_paths([(path, str(path)) for path in discover(root)])
+    result.facts.root = str(root)
+    return result
+
+
+def load_facts(root: Path, *, skip_invalid: bool = False) -> tuple[FactBase, list[Problem]]:
+    """A usable FactBase from ``root``; InvalidFactsError unless clean or ``skip_invalid``."""
+    result = load_directory(root)
+    if result.problems and not skip_invalid:
+        raise InvalidFactsError(
+            result.problems, "run 'factcli validate' for details, or pass --skip-invalid"
+        )
+    return result.facts, result.problems
+
+
 def _without_bad_entries(
     document: dict[str, Any], issues: list[tuple[KeyPath, str]], parsed: ParsedFile
 ) -> dict[str, Any] | None:
@@ -188,63 +243,9 @@ def _without_bad_entries(
     return pruned
 
 
-def load_paths(files: Sequence[tuple[Path, str]]) -> LoadResult:
-    """Load fact files, each given with the name to report it by, into one FactBase."""
-    facts = FactBase()
-    problems: list[Problem] = []
-    invalid: list[str] = []
-    builder = build.Builder(facts)
-    dropped: set[str] = set()
-    for path, display in files:
-        parsed = read_fact_file(path, display)
-        problems.extend(parsed.problems)
-        dropped |= parsed.dropped_ids
-        file_problems = []
-        if parsed.document is not None:
-            file_problems = builder.add_file(parsed.document, display, parsed.problem)
-            problems.extend(file_problems)
-        if parsed.problems or file_problems:
-            invalid.append(display)
-    # An entry left out for its own problem is not reported again at every reference to it.
-    problems.extend(p for p in builder.check_references() if not _refers_to(p, dropped))
-    return LoadResult(facts, problems, invalid)
-
-
 def _refers_to(problem: Problem, ids: set[str]) -> bool:
     """Whether ``problem`` is an unknown reference to one of ``ids``."""
     said = problem.message
     return (
         said.startswith("unknown ") and said.endswith("'") and said.rsplit(" '", 1)[-1][:-1] in ids
     )
-
-
-def named_files(arguments: Iterable[Path]) -> list[tuple[Path, str]]:
-    """Each fact file a list of files and directories names, with its display name."""
-    files: dict[Path, str] = {}
-    for argument in arguments:
-        if argument.is_dir():
-            for found in discover(argument):
-                files.setdefault(found.resolve(), str(found))
-        elif argument.exists() or argument.is_symlink():
-            # Not only plain files: a pipe or a dangling link is named and refused when read.
-            files.setdefault(argument.resolve(), str(argument))
-        else:
-            raise FactsDirError(f"{argument}: no such file or directory")
-    return [(path, display) for path, display in files.items()]
-
-
-def load_directory(root: Path) -> LoadResult:
-    """Load every fact file under ``root``."""
-    result = load_paths([(path, str(path)) for path in discover(root)])
-    result.facts.root = str(root)
-    return result
-
-
-def load_facts(root: Path, *, skip_invalid: bool = False) -> tuple[FactBase, list[Problem]]:
-    """A usable FactBase from ``root``; InvalidFactsError unless clean or ``skip_invalid``."""
-    result = load_directory(root)
-    if result.problems and not skip_invalid:
-        raise InvalidFactsError(
-            result.problems, "run 'factcli validate' for details, or pass --skip-invalid"
-        )
-    return result.facts, result.problems

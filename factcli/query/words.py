@@ -11,7 +11,6 @@ group's other entries, as they are written.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -142,7 +141,7 @@ def read_thesaurus(path: Path) -> Thesaurus:
 def thesaurus_for(facts_dir: Path | None) -> Thesaurus:
     """The built-in synonym groups, plus those of ``facts_dir``'s thesaurus.toml if it has one."""
     groups = read_thesaurus(BUILT_IN_THESAURUS)
-    if facts_dir is not None and os.path.lexists(own := facts_dir / THESAURUS_FILE_NAME):
+    if facts_dir is not None and (own := facts_dir / THESAURUS_FILE_NAME).is_file():
         groups += read_thesaurus(own)
     return groups
 
