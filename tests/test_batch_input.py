@@ -73,3 +73,16 @@ def test_an_overlong_line_is_refused_and_the_batch_goes_on(tmp_path: Path) -> No
     assert [(a["line"], a["ok"]) for a in answers] == [(1, False), (2, True)]
     assert answers[0]["error"] == "line is 300007 bytes long; the limit is 65536"
     assert len(answers[0]["command"]) < 200
+
+
+def test_a_dash_d_after_a_double_dash_is_a_word_not_a_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    done = subprocess.run(
+        [FACTCLI, "batch", "-d", str(missing)],
+        input=b"search -- -dspringfield\n",
+        capture_output=True,
+        timeout=60,
+    )
+    (answer,) = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    # The batch's folder still applies: the word after -- names no folder.
+    assert answer["error"] == f"{missing}: facts directory does not exist (named by --facts-dir)"

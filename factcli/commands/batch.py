@@ -153,12 +153,13 @@ def _command_name(args: list[str]) -> str | None:
 
 
 def _names_facts_dir(args: list[str]) -> bool:
-    """Whether a line gives its own facts folder."""
+    """Whether a line gives its own facts folder (as an option: not after ``--``)."""
+    options = args[: args.index("--")] if "--" in args else args
     return any(
         arg in FACTS_DIR_OPTIONS
         or arg.startswith("--facts-dir=")
         or (arg.startswith("-d") and not arg.startswith("--"))
-        for arg in args
+        for arg in options
     )
 
 
