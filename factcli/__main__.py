@@ -1,5 +1,5 @@
 """Run factcli as ``python -m factcli``."""
 
-from factcli.cli import main
+from factcli.start import main
 
 main()

@@ -13,8 +13,9 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import FrameType
+from typing import Any
 
 
 class Terminated(BaseException):
@@ -25,15 +26,38 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise Terminated()
 
 
+#: A Ctrl-C or SIGTERM that arrived inside a ``__del__`` or a callback, where
+#: Python can only print "Exception ignored": acted on when the command ends.
+_swallowed: list[BaseException] = []
+
+
+def _unraisable(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    def keep_interruptions(unraisable: Any) -> object:
+        if isinstance(unraisable.exc_value, (KeyboardInterrupt, Terminated)):
+            _swallowed.append(unraisable.exc_value)
+            return None
+        return hook(unraisable)
+
+    return keep_interruptions
+
+
 def run(main: Callable[[], None]) -> None:
     """Run the command line ``main``, ending as described above."""
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # an ignored SIGTERM stays ignored
         signal.signal(signal.SIGTERM, _terminate)
+    sys.unraisablehook = _unraisable(sys.unraisablehook)
     stdout = sys.stdout
     try:
-        main()
+        try:
+            main()
+        finally:
+            if _swallowed:
+                raise _swallowed[0]  # the interruption outranks how main ended
         if _reader_gone():
             raise SystemExit(0)
+    except KeyboardInterrupt:
+        # Ctrl-C before Click took over (while the commands load): no traceback.
+        raise SystemExit(128 + signal.SIGINT) from None
     except Terminated:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTERM)
@@ -50,6 +74,27 @@ def run(main: Callable[[], None]) -> None:
     except BrokenPipeError:
         _drop_stdout()
         raise SystemExit(0) from None
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Within the block, Ctrl-C and SIGTERM wait; for a short step that must not stop half-way.
+
+    They are blocked, not ignored: one that arrives meanwhile is acted on as
+    soon as the block ends. Where signals cannot be blocked, nothing changes.
+    """
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not (
+        threading.main_thread()
+    ):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _reader_gone() -> bool:

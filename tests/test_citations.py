@@ -12,6 +12,7 @@ from pathlib import Path
 
 import bibtexparser
 import jsonschema
+import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from typer.testing import CliRunner
 
@@ -21,6 +22,17 @@ from factcli.model.records import FactBase
 from factcli.render.citations import bibtex, bibtex_text, csl_date, csl_json
 
 from .conftest import MINI
+
+
+def latex_decoding() -> LatexDecodingMiddleware:
+    """bibtexparser's LaTeX decoding, knowing the LaTeX kernel's text-mode braces."""
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+    context = get_default_latex_context_db()
+    braces = [MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")]
+    context.add_context_category("braces", prepend=True, macros=braces)
+    return LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=context))
+
 
 CSL_SCHEMA = json.loads((Path(__file__).parent / "csl-data.json").read_text(encoding="utf-8"))
 
@@ -117,7 +129,7 @@ def test_bibtex_escapes_tex_and_control_characters(mini: FactBase) -> None:
         publisher=hostile, url="https://example.org/a_b?q=1%20#x{y}"
     )
     text = bibtex([source])
-    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    library = bibtexparser.parse_string(text, append_middleware=[latex_decoding()])
     assert library.failed_blocks == []
     entry = library.entries[0]
     assert entry["journal"] == "Tom & Jerry's {Daily} 100% \\emph{x} $5 #1 a_b ~ \\x1b[2J"
@@ -125,7 +137,7 @@ def test_bibtex_escapes_tex_and_control_characters(mini: FactBase) -> None:
     raw = bibtexparser.parse_string(text).entries[0]
     assert raw["url"] == "https://example.org/a_b?q=1%20#x%7By%7D"
     assert "\x1b" not in text
-    assert bibtex_text("{") == "\\{"
+    assert bibtex_text("{") == "\\textbraceleft{}"  # no brace BibTeX would count
     # The JSON keeps the exact data, escaped by JSON.
     assert json.loads(csl_json([source]))[0]["publisher"] == hostile
 
@@ -152,3 +164,43 @@ def test_installed_command_writes_both_bibliographies() -> None:
     result = run("sources", "--format", "bibtex")
     assert result.returncode == 0, result.stderr
     assert len(bibtexparser.parse_string(result.stdout).entries) == 5
+
+
+HEADLINES = [
+    "}, url = {https://evil.example}, journal = {Forged",
+    "}}, date = {1999}, note = {",
+    "{{{ unbalanced",
+    "} \\} \\{ {",
+    "@article{evil, title = {x}}",
+    "100% \\ %} journal = {x",
+]
+
+
+def test_a_headline_cannot_reach_another_field(mini: FactBase) -> None:
+    source = mini.sources["beta"]._replace(url="https://example.org/beta")
+    expected = bibtexparser.parse_string(bibtex([source])).entries[0]
+    for headline in HEADLINES:
+        text = bibtex([source._replace(headline=headline)])
+        assert text.count("{") - text.count("}") == 0
+        library = bibtexparser.parse_string(text, append_middleware=[latex_decoding()])
+        assert library.failed_blocks == [] and len(library.entries) == 1, headline
+        entry = library.entries[0]
+        assert entry["title"] == headline
+        raw = bibtexparser.parse_string(text).entries[0]
+        assert set(raw.fields_dict) == set(expected.fields_dict)
+        for name in expected.fields_dict:
+            if name != "title":
+                assert raw[name] == expected[name], (headline, name)
+
+
+def test_pybtex_reads_the_same_fields_whatever_the_headline(mini: FactBase) -> None:
+    database = pytest.importorskip("pybtex.database")
+    source = mini.sources["beta"]._replace(url="https://example.org/beta")
+    expected = database.parse_string(bibtex([source]), "bibtex").entries["beta"].fields
+    for headline in HEADLINES:
+        text = bibtex([source._replace(headline=headline)])
+        entries = database.parse_string(text, "bibtex").entries
+        assert list(entries) == ["beta"], headline
+        fields = entries["beta"].fields
+        assert set(fields) == set(expected)
+        assert all(fields[name] == expected[name] for name in expected if name != "title")

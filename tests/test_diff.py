@@ -204,3 +204,11 @@ def test_installed_diff_in_a_repository(repo: Path) -> None:
         "added",
         "removed",
     ]
+
+
+@pytest.mark.parametrize("revision", [":/mini facts", ":/^mini"])
+def test_a_commit_named_by_its_message_is_a_revision(repo: Path, revision: str) -> None:
+    git(repo, "rev-parse", "--verify", revision)  # git reads it as a revision
+    code, out, err = invoke("diff", revision, "-d", str(repo / "facts"))
+    assert (code, err) == (0, "")
+    assert out == f"No claim differs from {revision} to working tree.\n"

@@ -2,6 +2,14 @@
 
 Each line runs through the very same Click command objects as a command line
 does, so a command is defined once; only where its report goes differs.
+
+A batch line is data, not a command line: it can run only the lookup
+commands, and nothing but a facts folder may come before the command name
+(no ``--install-completion``, ``--version`` or ``--help`` of the program).
+Input is read as bytes, a line at a time and never more than
+``MAX_LINE_BYTES`` of one: a byte-order mark is dropped, and a line that is
+not UTF-8 or too long gets an error line of its own. Every line but a blank
+one or a ``#`` comment gets exactly one line of output.
 """
 
 from __future__ import annotations
@@ -13,17 +21,30 @@ import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, NamedTuple
 
 import typer
 from typer.core import TyperGroup
 
+from factcli.cli import FACTS_DIR_OPTIONS
 from factcli.commands import common
 from factcli.errors import EXIT_NOT_FOUND, EXIT_USAGE
 from factcli.render.formats import batch_line
 from factcli.render.report import Report
+from factcli.render.safe import shorten
 
 _PREFIX = "factcli: "
+#: The longest line a batch reads (64 KiB); a longer one is an error, read no further.
+#: Splitting a line into words costs more than linear time on very long lines.
+MAX_LINE_BYTES = 64 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+class BadLine(NamedTuple):
+    """An input line that cannot be run: what it shows of itself, and why."""
+
+    shown: str
+    problem: str
 
 
 def batch(
@@ -42,9 +63,19 @@ def batch(
     group = _command_group()
     runnable = sorted(name for name, command in group.commands.items() if _speaks_json(command))
     failed = False
-    with _default_facts_dir(facts_dir), common.holding_facts():
-        for number, text in enumerate(sys.stdin, start=1):
-            answer = run_line(group, runnable, number, text.rstrip("\r\n"))
+    # A folder from -d goes to each line as -d; one from FACTCLI_FACTS_DIR is there already,
+    # and each line's messages say which of the two named it.
+    from_option = facts_dir is not None and os.environ.get("FACTCLI_FACTS_DIR") != str(facts_dir)
+    default = facts_dir if from_option else None
+    with common.holding_facts():
+        for number, text in enumerate(read_lines(_input()), start=1):
+            if isinstance(text, BadLine):
+                answer: tuple[str, bool] | None = (
+                    batch_line(number, text.shown, EXIT_USAGE, error=text.problem),
+                    False,
+                )
+            else:
+                answer = run_line(group, runnable, number, text, default)
             if answer is None:
                 continue
             line, ok = answer
@@ -68,53 +99,114 @@ def _speaks_json(command: Any) -> bool:
     return any("--json" in parameter.opts for parameter in command.params)
 
 
-@contextlib.contextmanager
-def _default_facts_dir(facts_dir: Path | None) -> Iterator[None]:
-    """Lines without ``-d`` use the batch's folder: through the option's own variable."""
-    if facts_dir is None:
-        yield
-        return
-    before = os.environ.get("FACTCLI_FACTS_DIR")
-    os.environ["FACTCLI_FACTS_DIR"] = str(facts_dir)
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["FACTCLI_FACTS_DIR"]
+def _input() -> IO[bytes]:
+    """Standard input as bytes, however it was given (a test runner's may be text only)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else io.BytesIO(sys.stdin.read().encode("utf-8"))
+
+
+def read_lines(stream: IO[bytes]) -> Iterator[str | BadLine]:
+    """Each line of ``stream`` as text, or as a BadLine when it is not UTF-8 or too long.
+
+    At most ``MAX_LINE_BYTES`` of a line are kept; the rest of a longer one is
+    read and dropped a piece at a time, so memory stays small and time linear.
+    """
+    first = True
+    while chunk := stream.readline(MAX_LINE_BYTES + 1):
+        if first and chunk.startswith(_BOM):
+            chunk = chunk[len(_BOM) :]
+        first = False
+        if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
+            length = len(chunk)
+            while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                length += len(rest)
+            length += len(rest.rstrip(b"\r\n"))  # the line, without its end
+            shown = shorten(chunk.decode("utf-8", "replace"), 80)
+            yield BadLine(shown, f"line is {length} bytes long; the limit is {MAX_LINE_BYTES}")
+            continue
+        chunk = chunk.rstrip(b"\r\n")
+        try:
+            yield chunk.decode("utf-8")
+        except UnicodeDecodeError as error:
+            shown = shorten(chunk.decode("utf-8", "replace"))
+            yield BadLine(shown, f"line is not UTF-8 text (byte {error.start} is not)")
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The command a line names; None if none, or if another option comes before it.
+
+    Only a facts folder (``-d DIR``) may come before the command: the program's
+    own options install completions, print help or the version, not answers.
+    """
+    position = 0
+    while position < len(args):
+        arg = args[position]
+        if arg in FACTS_DIR_OPTIONS:
+            position += 2
+        elif arg.startswith("--facts-dir=") or (arg.startswith("-d") and len(arg) > 2):
+            position += 1
+        elif arg.startswith("-"):
+            return None
         else:
-            os.environ["FACTCLI_FACTS_DIR"] = before
+            return arg
+    return None
+
+
+def _names_facts_dir(args: list[str]) -> bool:
+    """Whether a line gives its own facts folder (as an option: not after ``--``)."""
+    options = args[: args.index("--")] if "--" in args else args
+    return any(
+        arg in FACTS_DIR_OPTIONS
+        or arg.startswith("--facts-dir=")
+        or (arg.startswith("-d") and not arg.startswith("--"))
+        for arg in options
+    )
 
 
 def run_line(
-    group: TyperGroup, runnable: list[str], number: int, text: str
+    group: TyperGroup,
+    runnable: list[str],
+    number: int,
+    text: str,
+    facts_dir: Path | None = None,
 ) -> tuple[str, bool] | None:
-    """The JSON line answering one input line and whether it succeeded; None for a blank line."""
+    """The JSON line answering one input line and whether it succeeded; None for a blank line.
+
+    ``facts_dir``: the folder for a line that names none (the batch's ``-d``).
+    """
+    shown = shorten(text)
     try:
         args = shlex.split(text, comments=True)
     except ValueError as error:
-        return batch_line(number, text, EXIT_USAGE, error=f"cannot split the line: {error}"), False
+        return batch_line(number, shown, EXIT_USAGE, error=f"cannot split the line: {error}"), False
     if args[:1] == ["factcli"]:
         args = args[1:]
     if not args:
         return None
-    name = next((arg for arg in args if not arg.startswith("-")), None)
+    name = _command_name(args)
     if name not in runnable:
         if name is None:
-            problem = "no command given"
+            first = next((arg for arg in args if arg.startswith("-")), "")
+            problem = (
+                f"{shorten(first, 80)!r} cannot come before the command in a batch"
+                if first and first not in FACTS_DIR_OPTIONS
+                else "no command given"
+            )
         elif name in group.commands:
             problem = f"{name!r} cannot run in a batch"
         else:
-            problem = f"no such command {name!r}"
+            problem = f"no such command {shorten(name, 80)!r}"
         message = f"{problem}; a batch runs {', '.join(runnable)}"
-        return batch_line(number, text, EXIT_USAGE, error=message), False
+        return batch_line(number, shown, EXIT_USAGE, error=message), False
     place = args.index(name) + 1
     chosen = _format_asked(args[place:])
     if chosen is not None and chosen.lower() != "json":
         message = f"--format {chosen}: a batch answers in JSON only; leave --format out"
-        return batch_line(number, text, EXIT_USAGE, error=message), False
-    args[place:place] = ["--json"]  # before any '--', so it stays an option
+        return batch_line(number, shown, EXIT_USAGE, error=message), False
+    own_dir = [] if facts_dir is None or _names_facts_dir(args) else ["--facts-dir", str(facts_dir)]
+    args[place:place] = ["--json", *own_dir]  # before any '--', so they stay options
     code, result, errors, messages = _invoke(group, args)
-    return batch_line(number, text, code, result, errors, messages), code == 0
+    return batch_line(number, shown, code, result, errors, messages), code == 0
 
 
 def _format_asked(args: list[str]) -> str | None:

@@ -131,6 +131,7 @@ def export(
     full-text search: psql -v ON_ERROR_STOP=1 -d DATABASE -f FILE.
     """
     from factcli.export.atomic import (
+        is_special,
         is_stdout,
         write_atomically,
         write_text_atomically,
@@ -138,8 +139,8 @@ def export(
         wrote,
     )
 
-    if export_format is ExportFormat.sqlite and is_stdout(output):
-        raise UsageError("--output -: an SQLite database is a file; name one")
+    if export_format is ExportFormat.sqlite and (is_stdout(output) or is_special(output)):
+        raise UsageError(f"--output {output}: an SQLite database is a file; name a regular one")
     if export_format is ExportFormat.annotations and archive is None:
         raise UsageError("--format annotations needs --archive (or FACTCLI_ARCHIVE)")
     check_output(output, facts_dir, force=force)
@@ -152,27 +153,33 @@ def export(
         from factcli.export.annotations import to_annotations
 
         where = archive
-        write_text_atomically(output, lambda: to_annotations(facts, where))
+        write_text_atomically(output, lambda: to_annotations(facts, where), replace=force)
     elif export_format is ExportFormat.postgres:
         from factcli.export.postgres import write_postgres
 
         with _writing(facts, output) as step:
-            write_text_stream_atomically(output, lambda out: write_postgres(facts, out, step))
+            write_text_stream_atomically(
+                output, lambda out: write_postgres(facts, out, step), replace=force
+            )
     elif export_format is ExportFormat.sqlite:
         from factcli.export.datasette import datasette_metadata
         from factcli.export.sqlite import write_sqlite
 
         with _writing(facts, output) as step:
-            write_atomically(output, lambda temp: write_sqlite(facts, temp, step))
+            write_atomically(output, lambda temp: write_sqlite(facts, temp, step), replace=force)
         document = datasette_metadata(output.stem)
-        write_text_atomically(metadata, lambda: json.dumps(document, indent=2) + "\n")
+        write_text_atomically(
+            metadata, lambda: json.dumps(document, indent=2) + "\n", replace=force
+        )
         wrote(output, metadata)
         print(message(f"browse it with: datasette {output} --metadata {metadata}"), file=sys.stderr)
         return
     else:
         from factcli.export.documents import TEXT_EXPORTS
 
-        write_text_atomically(output, lambda: TEXT_EXPORTS[export_format.value](facts))
+        write_text_atomically(
+            output, lambda: TEXT_EXPORTS[export_format.value](facts), replace=force
+        )
     wrote(output)
 
 

@@ -132,5 +132,5 @@ def report(
         return
     buffer = io.StringIO()
     render(document, chosen, buffer)
-    write_text_atomically(output, buffer.getvalue)
+    write_text_atomically(output, buffer.getvalue, replace=force)
     wrote(output)

@@ -40,17 +40,18 @@ def archive_urn(file_name: str) -> str:
     return _urn("archive", file_name)
 
 
-def _read_texts(facts: FactBase, archive_dir: Path) -> dict[str, str]:
+def _read_texts(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Each source's text, and for each source without one, why."""
     if not archive_dir.is_dir():
         raise AnnotationError(f"{archive_dir}: archive directory does not exist")
     # A text that cannot be read is left out: its citations are reported as not found.
-    texts, _unreadable = load_archive(facts, archive_dir)
-    return texts
+    texts, unreadable = load_archive(facts, archive_dir)
+    return texts, {failure.owner_id: failure.reason for failure in unreadable}
 
 
 def web_annotations(facts: FactBase, archive_dir: Path) -> list[dict[str, Any]]:
     """One Web Annotation per citation; raises AnnotationError naming quotes not found."""
-    texts = _read_texts(facts, archive_dir)
+    texts, why = _read_texts(facts, archive_dir)
     found: list[dict[str, Any]] = []
     missing: list[str] = []
     for claim in walk(facts):
@@ -61,7 +62,8 @@ def web_annotations(facts: FactBase, archive_dir: Path) -> list[dict[str, Any]]:
             span = locate(citation.quote, raw) if raw is not None else None
             source = facts.sources.get(citation.source)
             if raw is None or span is None or source is None or source.archive is None:
-                missing.append(f"{claim.record_id} {claim.where}: {citation.source}")
+                reason = f" ({why[citation.source]})" if citation.source in why else ""
+                missing.append(f"{claim.record_id} {claim.where}: {citation.source}{reason}")
                 continue
             start, end = span
             found.append(

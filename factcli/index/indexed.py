@@ -12,10 +12,10 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, TypeVar
 
-from factcli.index.store import record_key
+from factcli.index.store import file_name, file_parts, record_key
 from factcli.model.build import build_entity, build_event, build_source, build_visit
 from factcli.model.keys import NAMESPACE_OF_KIND
 from factcli.model.records import Entity, FactBase, Visit
@@ -93,7 +93,7 @@ class IndexedFacts(FactsAccess):
             )
             for key, kind, data, file, rowid in rows:
                 self._built[key] = self._build_one(kind, data, file)
-                self._order[key] = (PurePath(file).parts, rowid)
+                self._order[key] = (file_parts(file), rowid)
         facts = FactBase()
         # In the order a full load reads them, so that every answer lists them alike.
         for key in sorted((k for k in ordered if k in self._built), key=self._order.__getitem__):
@@ -113,7 +113,7 @@ class IndexedFacts(FactsAccess):
     def _build_one(self, kind: str, data: str, file: str) -> Built:
         table = json.loads(data)
         # As str(root / file), without a Path per record.
-        display = os.path.join(str(self.root), file)
+        display = os.path.join(str(self.root), file_name(file))
         if kind == "visit":
             return kind, build_visit(table, display)
         if kind == "event":
@@ -312,13 +312,13 @@ Row = TypeVar("Row", bound=tuple[Any, ...])
 def _file_order(rows: Iterable[Row], first: Callable[[Row], bool] | None = None) -> list[Row]:
     """Rows (whose last two columns are file and rowid) in the order a full load reads them.
 
-    A full load reads files sorted as paths, folder by folder (``discover``), which
-    SQL's string order of the path is not: ``a-b/x.toml`` sorts before ``a/y.toml``.
+    A full load reads files sorted as paths, folder by folder (``discover``):
+    see ``file_parts``.
     ``first`` may put some rows ahead of the rest, keeping that order within each part.
     """
 
     def key(row: Row) -> tuple[bool, tuple[str, ...], int]:
-        return (not first(row) if first else False, PurePath(row[-2]).parts, row[-1])
+        return (not first(row) if first else False, file_parts(row[-2]), row[-1])
 
     return sorted(rows, key=key)
 

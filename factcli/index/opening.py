@@ -15,8 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from factcli.index.cache import ForeignIndex, clear_paths
 from factcli.index.indexed import IndexedFacts
 from factcli.index.store import (
+    COMMIT_WAIT_SECONDS,
+    LOCK_WAIT_SECONDS,
     FileStat,
     IndexConnection,
     checked_before,
@@ -35,6 +38,7 @@ from factcli.index.store import (
     stale_files,
 )
 from factcli.model.records import Entity, FactBase, Visit
+from factcli.process import signals_held
 from factcli.query.access import FactsAccess, Record
 from factcli.query.entities import Appearance, EntityKind
 from factcli.query.search import SearchHit
@@ -69,7 +73,12 @@ def open_index(root: Path) -> IndexedFacts | None:
     files = scan(root)  # a missing or unreadable folder fails here, as a full load would
     for attempt in (1, 2):
         try:
+            for note in clear_paths(path):
+                warn(note)
             return _open(path, root, files)
+        except ForeignIndex as odd:
+            warn(f"{odd}; answering from the fact files")
+            return None
         except IndexDamaged as damage:
             reason = str(damage)
         except sqlite3.DatabaseError as error:
@@ -177,7 +186,8 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
 
     connection.execute("PRAGMA locking_mode = EXCLUSIVE")
     try:
-        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("BEGIN IMMEDIATE")  # another run updating: not waited for long
+        connection.execute(f"PRAGMA busy_timeout = {int(COMMIT_WAIT_SECONDS * 1000)}")
         try:
             sealed = _check_seal(connection, path)
             rebuilt = not sealed or not matches(connection, root)
@@ -186,16 +196,20 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
             changed, deleted = stale_files(connection, files)
             if rebuilt or changed or deleted:
                 update(connection, root, files, changed, deleted)
-            connection.execute("COMMIT")
+            # A signal between the commit and the seal would leave new content under
+            # the old seal, taken for damage by the next run: it waits for both.
+            with signals_held():
+                connection.execute("COMMIT")
+                if rebuilt or changed or deleted:
+                    seal(connection)
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
-        if rebuilt or changed or deleted:
-            seal(connection)
     finally:
         # The lock is let go at the next access, the caller's next BEGIN.
         connection.execute("PRAGMA locking_mode = NORMAL")
+        connection.execute(f"PRAGMA busy_timeout = {int(LOCK_WAIT_SECONDS * 1000)}")
 
 
 T = TypeVar("T")

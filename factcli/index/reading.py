@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcli.index.rows import FileRows, file_rows
+from factcli.index.store import file_name
 from factcli.model.build import Builder
 from factcli.model.loader import read_fact_file
 from factcli.model.records import FactBase
@@ -36,9 +37,9 @@ class FileReading(NamedTuple):
 
 
 def read_file(root: Path, path: str) -> FileReading:
-    """Parse, check and build one file (``path`` relative to ``root``) into index rows."""
-    display = str(root / path)
-    parsed = read_fact_file(root / path, display)
+    """Parse, check and build one file (``path``: its ``file_key``) into index rows."""
+    display = str(root / file_name(path))
+    parsed = read_fact_file(root / file_name(path), display)
     problems = len(parsed.problems)
     if parsed.document is None:
         return FileReading(problems, None)

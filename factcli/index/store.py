@@ -21,16 +21,20 @@ import os
 import sqlite3
 import time
 import zlib
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from factcli import __version__
-from factcli.model.files import fact_file_entries
+from factcli.index.cache import FILE_MODE, SUFFIXES, make_folder, open_index_file, sqlite_uri
+from factcli.model.files import UnreadableFile, fact_file_entries, read_regular_file
 
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
 INDEX_FORMAT = "5"
 #: How long to wait for another factcli that is updating the same index.
-LOCK_WAIT_SECONDS = 5.0
+LOCK_WAIT_SECONDS = 0.1  # a blink: longer than that, a run answers from the files
+#: How long an update, once written, waits for readers to finish before it commits;
+#: a reader holds the index for milliseconds, a ``batch`` for its whole run.
+COMMIT_WAIT_SECONDS = 1.0
 
 #: Timestamps are coarser than this on some file systems, so a file changed
 #: this recently may change again without its timestamp moving.
@@ -86,8 +90,44 @@ def index_path(root: Path) -> Path | None:
     return Path(cache) / f"index-{checksum:08x}.sqlite3"
 
 
+def file_key(relative: str) -> str:
+    """The index's name for a fact file: its relative path, storable as SQLite text.
+
+    A byte of the name that is not UTF-8 (held by Python as a lone surrogate,
+    which SQLite refuses) becomes a NUL and two hex digits: no file name holds
+    a NUL, so no other name can take its key.
+    """
+    if relative.isascii():  # nearly every name, at the cost of a scan of its characters
+        return relative
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(
+            f"\0{ord(char) - 0xDC00:02x}" if 0xDC80 <= ord(char) <= 0xDCFF else char
+            for char in relative
+        )
+    return relative
+
+
+def file_name(key: str) -> str:
+    """The relative path a ``file_key`` stands for."""
+    if "\0" not in key:
+        return key
+    parts = key.split("\0")
+    return parts[0] + "".join(chr(0xDC00 + int(part[:2], 16)) + part[2:] for part in parts[1:])
+
+
+def file_parts(key: str) -> tuple[str, ...]:
+    """What a full load sorts the file with ``key`` by: its path, folder by folder.
+
+    Not SQL's string order of the key: ``a-b/x.toml`` sorts before ``a/y.toml``
+    there, and a byte that is not UTF-8 would sort as its NUL escape.
+    """
+    return PurePath(file_name(key)).parts
+
+
 def scan(root: Path) -> dict[str, FileStat]:
-    """Every fact file under ``root`` (relative path) with what freshness is judged by."""
+    """Every fact file under ``root`` (by ``file_key``) with what freshness is judged by."""
     prefix = len(os.path.join(str(root), ""))
     found: dict[str, FileStat] = {}
     for entry in fact_file_entries(root):
@@ -100,9 +140,10 @@ def scan(root: Path) -> dict[str, FileStat]:
                 continue  # gone since the listing; the index forgets it
             # A link to nowhere is still a fact file, one that cannot be read:
             # the index records its problem, as a full load reports it.
-            found[entry.path[prefix:]] = (-1, -1, link.st_ino, link.st_ctime_ns)
+            found[file_key(entry.path[prefix:])] = (-1, -1, link.st_ino, link.st_ctime_ns)
             continue
-        found[entry.path[prefix:]] = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+        stat_ = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+        found[file_key(entry.path[prefix:])] = stat_
     return found
 
 
@@ -129,15 +170,19 @@ class IndexConnection(sqlite3.Connection):
 
 
 def connect(path: Path) -> IndexConnection:
-    """A connection in autocommit mode, so every transaction is begun explicitly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | _CLOEXEC)
-    except FileNotFoundError:
-        descriptor = os.open(path, os.O_RDONLY | os.O_CREAT | _CLOEXEC, 0o644)
+    """A connection in autocommit mode, so every transaction is begun explicitly.
+
+    Only to an index this user alone can write (``cache``): ForeignIndex otherwise.
+    """
+    make_folder(path.parent)
+    descriptor = open_index_file(path)
     try:
         connection = sqlite3.connect(
-            path, timeout=LOCK_WAIT_SECONDS, isolation_level=None, factory=IndexConnection
+            sqlite_uri(path),
+            timeout=LOCK_WAIT_SECONDS,
+            isolation_level=None,
+            factory=IndexConnection,
+            uri=True,
         )
     except BaseException:
         os.close(descriptor)
@@ -164,7 +209,7 @@ def opened_file_is(connection: IndexConnection, path: Path) -> bool:
     opened the path, so if the path names it still, SQLite opened it too.
     """
     try:
-        held, named = os.fstat(connection.descriptor), os.stat(path)
+        held, named = os.fstat(connection.descriptor), os.lstat(path)
     except OSError:
         return False
     return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
@@ -209,6 +254,8 @@ def seal(connection: IndexConnection) -> None:
 #: checksum last matched, so a run finding them all unchanged need not read
 #: every byte again (about 10 ms per 20 MB of index).
 _CHECKED_SUFFIX = ".checked"
+#: More than any stamp ``file_state`` writes.
+_STAMP_LIMIT = 200
 
 
 def file_state(connection: IndexConnection, seal_value: int) -> str:
@@ -223,10 +270,11 @@ def checked_before(connection: IndexConnection, path: Path, seal_value: int) -> 
     Any write to the file moves its mtime and ctime, so a file whose size,
     times and inode are unchanged holds the bytes that were checked.
     """
+    name = Path(f"{path}{_CHECKED_SUFFIX}")
     try:
-        with open(f"{path}{_CHECKED_SUFFIX}", encoding="ascii") as stamp:
-            return stamp.read() == file_state(connection, seal_value)
-    except (OSError, ValueError):
+        stamp = read_regular_file(name, _STAMP_LIMIT, follow_symlinks=False)
+        return stamp.decode("ascii") == file_state(connection, seal_value)
+    except (OSError, ValueError, UnreadableFile):
         return False
 
 
@@ -244,9 +292,21 @@ def note_checked(connection: IndexConnection, path: Path, state: str) -> None:
         if is_racy(held.st_mtime_ns, held.st_ctime_ns, time.time_ns()):
             return
         temp = f"{path}{_CHECKED_SUFFIX}.{os.getpid()}"
-        with open(temp, "w", encoding="ascii") as stamp:
-            stamp.write(state)
-        os.replace(temp, f"{path}{_CHECKED_SUFFIX}")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)  # left by a process of the same number that was killed
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | _CLOEXEC
+        descriptor = os.open(temp, flags, FILE_MODE)
+        try:
+            data = state.encode("ascii")
+            try:
+                complete = os.write(descriptor, data) == len(data)
+            finally:
+                os.close(descriptor)
+            if complete:
+                os.replace(temp, f"{path}{_CHECKED_SUFFIX}")
+        finally:  # a full disk, or a folder where the stamp should be
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def identity(root: Path) -> dict[str, str]:
@@ -297,6 +357,6 @@ def is_clean(connection: sqlite3.Connection) -> bool:
 
 def remove(path: Path) -> None:
     """Delete an index and its journal, e.g. after finding it corrupt."""
-    for suffix in ("", "-journal", "-wal", "-shm", _CHECKED_SUFFIX):
+    for suffix in SUFFIXES:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")

@@ -6,7 +6,6 @@ it, the TOML parser and the validator); a fresh index is read without them.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from factcli.index.reading import FileReading, read_files
-from factcli.index.store import FileStat, identity, trusted_stat
+from factcli.index.store import FileStat, file_parts, identity, trusted_stat
 from factcli.query.text import fold
 from factcli.render.progress import Ticker
 
@@ -132,13 +131,13 @@ def update(
 def _number_sources(connection: sqlite3.Connection) -> None:
     """Number every source once per write, so that an answer looks up only its own sources."""
     connection.execute("DELETE FROM bibliography")
-    # SQL orders the paths as a full load does when every separator sorts below
-    # any character of a name ("a/y" before "a-b/x").
-    connection.execute(
-        "INSERT INTO bibliography (id, position)"
-        " SELECT id, row_number() OVER (ORDER BY replace(file, ?, char(1)), rowid)"
-        " FROM records WHERE key LIKE 'source:%'",
-        (os.sep,),
+    sources = connection.execute(
+        "SELECT id, file, rowid FROM records WHERE key LIKE 'source:%'"
+    ).fetchall()
+    sources.sort(key=lambda row: (file_parts(row[1]), row[2]))  # as a full load reads them
+    connection.executemany(
+        "INSERT INTO bibliography (id, position) VALUES (?, ?)",
+        ((row[0], position) for position, row in enumerate(sources, start=1)),
     )
 
 

@@ -20,8 +20,19 @@ IGNORED_FILE_NAMES = frozenset(
 )
 
 
+#: The most read of each kind of file, in bytes; anything larger is refused unread.
+#: Fact files and the coverage ledger: ``loader.MAX_FILE_BYTES`` (1 MiB).
+#: A thesaurus is hand-written too; an archived article is a news text.
+MAX_THESAURUS_BYTES = 1024 * 1024
+MAX_ARCHIVE_BYTES = 8 * 1024 * 1024
+
+
 class UnreadableFile(Exception):
     """A fact file that cannot be read: its message says why, in words for the user."""
+
+
+class VanishedFile(UnreadableFile):
+    """A file that is no longer there (deleted since it was listed), and was not a link."""
 
 
 _KINDS = (
@@ -33,7 +44,14 @@ _KINDS = (
 )
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words: "a named pipe (FIFO)"."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
+
+
+def read_regular_file(path: Path, limit: int, *, follow_symlinks: bool = True) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; UnreadableFile otherwise.
 
     The file is opened without blocking (a named pipe with no writer would
@@ -42,19 +60,20 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     file claims its size is (``/dev/zero`` never ends).
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
         if path.is_symlink():
             raise UnreadableFile(f"symbolic link to a missing file ({os.readlink(path)})") from None
-        raise UnreadableFile("cannot read: No such file or directory") from None
+        raise VanishedFile("cannot read: No such file or directory") from None
     except OSError as error:
         raise UnreadableFile(f"cannot read: {error.strerror or error}") from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):
-            kind = next((name for test, name in _KINDS if test(mode)), "an unknown kind of file")
-            raise UnreadableFile(f"is {kind}, not a regular file")
+            raise UnreadableFile(f"is {kind_of(mode)}, not a regular file")
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
@@ -79,6 +98,12 @@ def _size(path: Path) -> int:
         return 0
 
 
+#: A folder's device and inode, which tell whether two paths reach the same folder.
+_FolderId = tuple[int, int]
+#: A folder to list, and the ids of itself and every folder above it.
+_Folder = tuple[str, frozenset[_FolderId]]
+
+
 def discover(root: Path) -> list[Path]:
     """Every fact file under ``root``, sorted; refuse a missing or unusable directory."""
     return sorted(Path(entry.path) for entry in fact_file_entries(root))
@@ -89,8 +114,11 @@ def fact_file_entries(root: Path) -> Iterator[os.DirEntry[str]]:
 
     Entries rather than paths, so a caller that stats every file (the index's
     freshness check, on every run) lets ``os.scandir`` cache the result.
-    Hidden folders are skipped; symbolic links are followed, and a link
-    loop is an error rather than an endless walk.
+    Hidden folders are skipped. Anything named like a fact file is one, a
+    folder or a pipe included, so that reading it reports it. Symbolic links
+    are followed: a folder reached twice (``visits-alias -> visits``) is read
+    once, by its real path when it has one; a link to a folder it lies in is
+    a loop, an error rather than an endless walk.
     """
     if not root.exists():
         raise FactsDirError(f"{root}: facts directory does not exist")
@@ -100,24 +128,42 @@ def fact_file_entries(root: Path) -> Iterator[os.DirEntry[str]]:
         raise FactsDirError(f"{root}: facts directory is not readable")
     top = os.stat(root)
     seen_dirs = {(top.st_dev, top.st_ino)}
-    pending = [str(root)]
-    while pending:
-        directory = pending.pop()
+    pending: list[_Folder] = [(str(root), frozenset(seen_dirs))]
+    linked: list[tuple[os.DirEntry[str], frozenset[_FolderId]]] = []
+    while pending or linked:
+        if not pending:  # real folders first, so a link never takes a folder's own path
+            link, above = linked.pop()
+            identity = _folder_id(link)
+            if identity in above:
+                raise FactsDirError(f"{link.path}: symbolic link loop in the facts directory")
+            if identity is not None and identity not in seen_dirs:
+                seen_dirs.add(identity)
+                pending.append((link.path, above | {identity}))
+            continue
+        directory, above = pending.pop()
         try:
             with os.scandir(directory) as entries:
                 for entry in entries:
-                    if entry.is_dir():
-                        if not entry.name.startswith("."):
-                            info = entry.stat()
-                            if (info.st_dev, info.st_ino) in seen_dirs:
-                                raise FactsDirError(
-                                    f"{entry.path}: symbolic link loop in the facts directory"
-                                )
-                            seen_dirs.add((info.st_dev, info.st_ino))
-                            pending.append(entry.path)
-                    elif entry.name.endswith(".toml") and entry.name not in IGNORED_FILE_NAMES:
-                        yield entry
+                    if entry.name.endswith(".toml"):
+                        if entry.name not in IGNORED_FILE_NAMES:
+                            yield entry
+                    elif not entry.is_dir() or entry.name.startswith("."):
+                        continue
+                    elif entry.is_symlink():
+                        linked.append((entry, above))
+                    elif (identity := _folder_id(entry)) not in seen_dirs and identity:
+                        seen_dirs.add(identity)
+                        pending.append((entry.path, above | {identity}))
         except OSError as error:
             raise FactsDirError(
                 f"{error.filename or directory}: {error.strerror or error}"
             ) from None
+
+
+def _folder_id(entry: os.DirEntry[str]) -> _FolderId | None:
+    """The device and inode of a folder; None if it went away since it was listed."""
+    try:
+        info = entry.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino

@@ -10,6 +10,7 @@ file: the loader skips it by name.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -65,7 +66,7 @@ def _entry(
 def load_ledger(facts_dir: Path) -> tuple[LedgerEntry, ...]:
     """The ledger of ``facts_dir`` (empty when it has none); InvalidFactsError if malformed."""
     path = facts_dir / LEDGER_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # a pipe or a folder by that name is an error, not "none"
         return ()
     try:
         # Read as fact files are: a regular file, within their size limit.

@@ -17,7 +17,7 @@ import tomli
 
 from factcli.errors import FactsDirError, InvalidFactsError, Problem
 from factcli.model import build
-from factcli.model.files import UnreadableFile, discover, read_regular_file
+from factcli.model.files import UnreadableFile, VanishedFile, discover, read_regular_file
 from factcli.model.format import check_fact_file
 from factcli.model.keys import KeyPath, format_path
 from factcli.model.locate import key_lines, line_of
@@ -42,6 +42,10 @@ class ParsedFile:
     document: dict[str, Any] | None
     text: str = ""
     problems: list[Problem] = field(default_factory=list)
+    #: Ids of the entries left out for their format problems (see ``_without_bad_entries``).
+    dropped_ids: set[str] = field(default_factory=set)
+    #: For each array whose bad entries were left out, the file's index of each kept entry.
+    kept_positions: dict[str, list[int]] = field(default_factory=dict)
     _lines: dict[KeyPath, int] | None = field(default=None, repr=False)
 
     def problem(self, path: KeyPath, message: str) -> Problem:
@@ -50,6 +54,8 @@ class ParsedFile:
         # problems pay for it.
         if self._lines is None:
             self._lines = key_lines(self.text)
+        if len(path) > 1 and isinstance(path[1], int) and str(path[0]) in self.kept_positions:
+            path = (path[0], self.kept_positions[str(path[0])][path[1]], *path[2:])
         return Problem(self.display, message, format_path(path), line_of(self._lines, path))
 
 
@@ -104,6 +110,9 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
     parsed = ParsedFile(path, display, None)
     try:
         data = read_regular_file(path, MAX_FILE_BYTES)
+    except VanishedFile:
+        # Deleted since the folder was listed: gone from the answer, as if listed a moment later.
+        return parsed
     except UnreadableFile as error:
         parsed.problems.append(Problem(display, str(error)))
         return parsed
@@ -141,8 +150,7 @@ def read_fact_file(path: Path, display: str) -> ParsedFile:
     parsed.text = text
     issues = check_fact_file(document)
     parsed.problems.extend(parsed.problem(path_, message) for path_, message in issues)
-    if not issues:
-        parsed.document = document
+    parsed.document = document if not issues else _without_bad_entries(document, issues, parsed)
     return parsed
 
 
@@ -157,6 +165,7 @@ def load_paths(
     problems: list[Problem] = []
     invalid: list[str] = []
     builder = build.Builder(facts)
+    dropped: set[str] = set()  # entries left out for a problem of their own (see below)
     for path, display in files:
         parsed = read_fact_file(path, display)
         if step is not None:
@@ -165,11 +174,13 @@ def load_paths(
         if parsed.document is None:
             invalid.append(display)
             continue
+        dropped |= parsed.dropped_ids
         file_problems = builder.add_file(parsed.document, display, parsed.problem)
-        if file_problems:
+        if file_problems or parsed.problems:
             problems.extend(file_problems)
             invalid.append(display)
-    problems.extend(builder.check_references())
+    # An entry left out for its own problem is not reported again at every reference to it.
+    problems.extend(p for p in builder.check_references() if not _refers_to(p, dropped))
     return LoadResult(facts, problems, invalid)
 
 
@@ -205,3 +216,45 @@ def load_facts(
             result.problems, "run 'factcli validate' for details, or pass --skip-invalid"
         )
     return result.facts, result.problems
+
+
+def _without_bad_entries(
+    document: dict[str, Any], issues: list[tuple[KeyPath, str]], parsed: ParsedFile
+) -> dict[str, Any] | None:
+    """The document less the array entries that have format problems; None if more is wrong.
+
+    One bad entry of a ``[[sources]]`` list is reported once, and its good
+    neighbours stay loaded: dropping the whole file would report every
+    citation of every one of them as an unknown source.
+    """
+    bad: dict[str, set[int]] = {}
+    for path, _ in issues:
+        if len(path) < 2 or not isinstance(path[1], int):
+            return None
+        key = str(path[0])
+        if not isinstance(document.get(key), list):
+            return None
+        bad.setdefault(key, set()).add(path[1])
+    pruned = dict(document)
+    for key, indexes in bad.items():
+        entries = document[key]
+        kept = [i for i in range(len(entries)) if i not in indexes]
+        pruned[key] = [entries[i] for i in kept]
+        parsed.kept_positions[key] = kept
+        for i in indexes:
+            entry = entries[i]
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                parsed.dropped_ids.add(entry["id"])
+    if check_fact_file(pruned):
+        parsed.kept_positions.clear()
+        parsed.dropped_ids.clear()
+        return None
+    return pruned
+
+
+def _refers_to(problem: Problem, ids: set[str]) -> bool:
+    """Whether ``problem`` is an unknown reference to one of ``ids``."""
+    said = problem.message
+    return (
+        said.startswith("unknown ") and said.endswith("'") and said.rsplit(" '", 1)[-1][:-1] in ids
+    )

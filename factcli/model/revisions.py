@@ -56,11 +56,18 @@ class Repository:
         self.prefix = _git(facts_dir, "rev-parse", "--show-prefix").decode().strip()
 
     def commit(self, revision: str) -> str:
-        """The commit a revision names (``HEAD``, ``main~2``, a hash); GitError if none."""
+        """The commit a revision names (``HEAD``, ``main~2``, ``:/fix``, a hash); GitError if none.
+
+        The revision is resolved as written, then peeled to its commit: appending
+        ``^{commit}`` to it would change what ``:/message`` searches for.
+        Anything starting with ``-`` is refused, as git would read it as an option.
+        """
         if revision.startswith("-"):
             raise GitError(f"'{revision}' is not a revision")
         try:
-            found = _git(self.top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            named = _git(self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", revision)
+            object_id = named.decode().strip()
+            found = _git(self.top, "rev-parse", "--verify", "--quiet", f"{object_id}^{{commit}}")
         except GitError:
             raise GitError(f"unknown revision '{revision}'") from None
         return found.decode().strip()

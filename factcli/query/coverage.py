@@ -11,6 +11,7 @@ compared as quote checks compare them (``normalise_quote``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -93,7 +94,9 @@ class CoverageReport(NamedTuple):
 
 
 def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
-    word = paragraph[: match.start() + 1].rsplit(" ", 1)[-1].casefold()
+    # The word before the stop, found without copying the paragraph up to it:
+    # a one-line article of a million sentences stays linear.
+    word = paragraph[paragraph.rfind(" ", 0, match.start()) + 1 : match.start() + 1].casefold()
     # "U.N. General Assembly" and "Feb. 1" go on; a lone initial ("J.") too.
     return word not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]\.", word)
 
@@ -131,20 +134,24 @@ def _quoted_by_source(facts: FactBase) -> Quoted:
 def _cited_by(quotes: list[tuple[str, CitedBy]], sentences: list[Sentence]) -> list[set[CitedBy]]:
     """For each sentence, the claims whose quotes (of its source) overlap it."""
     # Sentences joined by single spaces are the source's text as quote checks see it.
-    offsets = []
+    starts = []
     position = 0
     for sentence in sentences:
-        offsets.append((position, position + len(sentence.text)))
+        starts.append(position)
         position += len(sentence.text) + 1
     joined = " ".join(s.text for s in sentences)
     found: list[set[CitedBy]] = [set() for _ in sentences]
     for quote, cited_by in quotes:
         at = joined.find(quote)
         while at != -1:
-            end = at + len(quote)
-            for number, (first, last) in enumerate(offsets):
-                if first < end and at < last:
-                    found[number].add(cited_by)
+            # The sentences overlapping [at, end): from the one holding ``at`` (or
+            # the next, if ``at`` is the space between two) to the one holding end - 1.
+            first = bisect.bisect_right(starts, at) - 1
+            if at >= starts[first] + len(sentences[first].text):
+                first += 1
+            last = bisect.bisect_right(starts, at + len(quote) - 1) - 1
+            for number in range(first, last + 1):
+                found[number].add(cited_by)
             at = joined.find(quote, at + 1)
     return found
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcli.errors import FactsDirError, NotFoundError
 from factcli.model.claims import walk
+from factcli.model.files import MAX_ARCHIVE_BYTES, UnreadableFile, read_regular_file
 from factcli.model.records import FactBase
 from factcli.query.text import normalise_quote
 
@@ -34,13 +36,20 @@ class ArchivedText(NamedTuple):
     text: str
 
 
-def _read(path: Path) -> str:
+def read_article(path: Path) -> str:
+    """The text of one archived article; FactsDirError naming it if it cannot be read.
+
+    Through the one reader of regular files, within ``MAX_ARCHIVE_BYTES``: a
+    named pipe is refused rather than waited on, a huge file rather than read.
+    """
     try:
-        return path.read_text(encoding="utf-8")
+        data = read_regular_file(path, MAX_ARCHIVE_BYTES)
+    except UnreadableFile as error:
+        raise FactsDirError(f"{path}: {error}") from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FactsDirError(f"{path}: not UTF-8 text ({error.reason})") from None
-    except OSError as error:
-        raise FactsDirError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 def read_archive(
@@ -64,7 +73,7 @@ def read_archive(
         path = archived_file(archive_dir, source.archive)
         if path is None:
             raise NotFoundError(f"source '{source_id}': 'archive' must name a file in the folder")
-        return [ArchivedText(source.id, source.archive, _read(path))], []
+        return [ArchivedText(source.id, source.archive, read_article(path))], []
     candidates: list[tuple[str | None, str, Path]] = []
     missing: list[str] = []
     cited: set[str] = set()
@@ -76,18 +85,18 @@ def read_archive(
         if path is None:
             missing.append(f"source '{source.id}': 'archive' must name a file in the folder")
             continue
-        if not path.is_file():
+        if not os.path.lexists(path):
             missing.append(f"{path}: archived text of source '{source.id}' not found")
             continue
         candidates.append((source.id, source.archive, path))
     for path in sorted(archive_dir.iterdir()):
-        if path.suffix == ".txt" and path.name not in cited and path.is_file():
+        if path.suffix == ".txt" and path.name not in cited and not path.is_dir():
             candidates.append((None, path.name, path))
     texts: list[ArchivedText] = []
     for cited_by, name, path in candidates:
         # One unreadable article in a big archive should not stop the search of the others.
         try:
-            texts.append(ArchivedText(cited_by, name, _read(path)))
+            texts.append(ArchivedText(cited_by, name, read_article(path)))
         except FactsDirError as error:
             missing.append(str(error))
     return texts, missing
@@ -137,8 +146,8 @@ def load_archive(facts: FactBase, archive_dir: Path) -> tuple[dict[str, str], li
             )
             continue
         try:
-            texts[source.id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            texts[source.id] = read_article(path)
+        except FactsDirError as error:
             failures.append(
                 QuoteFailure(
                     source.id, "sources", (source.id,), str(path), f"cannot read archive: {error}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from factcli.errors import UsageError
+from factcli.model.files import MAX_THESAURUS_BYTES, UnreadableFile, read_regular_file
 from factcli.query.text import fold
 
 #: A fact base's own synonym groups live in this file beside its sources.toml;
@@ -120,8 +121,8 @@ def read_thesaurus(path: Path) -> Thesaurus:
     import tomli
 
     try:
-        data = tomli.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
+        data = tomli.loads(read_regular_file(path, MAX_THESAURUS_BYTES).decode("utf-8"))
+    except (UnreadableFile, UnicodeDecodeError, tomli.TOMLDecodeError) as error:
         raise UsageError(f"{path}: cannot read the thesaurus: {error}") from None
     groups = data.get("synonyms", [])
     if not isinstance(groups, list):

@@ -92,8 +92,10 @@ def csl_json(sources: list[Source]) -> str:
 
 _BIBTEX_SPECIAL = {
     "\\": "\\textbackslash{}",
-    "{": "\\{",
-    "}": "\\}",
+    # Not \\{ and \\}: BibTeX counts every brace, escaped or not, so one stray brace
+    # in a headline would end its field early and let the rest forge other fields.
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
     "%": "\\%",
     "&": "\\&",
     "$": "\\$",

@@ -43,9 +43,26 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_escape, text.replace("\n", "\\x0a").replace("\t", "\\x09"))
 
 
+#: The longest message (or value in one) shown whole; longer ones keep their
+#: start and end, so a 900 KB key name cannot flood a terminal or a log.
+MAX_MESSAGE_CHARS = 1000
+
+
+def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` if it is at most ``limit`` characters, else its start and end around a note."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep]}...[{len(text) - 2 * keep} characters left out]...{text[-keep:]}"
+
+
 def message(text: str) -> str:
-    """A message for stderr: the lines factcli wrote, with any control character in data escaped."""
-    return visible(text, keep_newlines=True)
+    """One line for stderr: every control character and line break escaped, shortened.
+
+    A newline in an argument or a path must not start a second line that reads
+    as factcli's own ("factcli: ..."): each message is printed as one line.
+    """
+    return shorten(printable(text))
 
 
 def _json_escape(match: re.Match[str]) -> str:
