@@ -667,3 +667,79 @@ def test_reuters_date_reasoning_cites_the_coup_it_uses(runner: CliRunner) -> Non
         if s["id"] == "nikkei-reuters-2022"
     )
     assert "since leading a coup early last year" in _quotes(source["published_date"])
+
+
+def test_blinken_weekend_is_that_of_the_sunday_departure(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2022-07-blinken-thailand")
+    assert "weekend before" not in event["summary"]
+    assert "the weekend of Min Aung Hlaing's Sunday departure" in event["summary"]
+    date = event["date"]
+    assert (date["edtf"], date["as_stated"], date["basis"]) == (
+        "2022-07",
+        "over the weekend",
+        "inferred",
+    )
+    assert "whose Sunday is that of the departure" in date["reasoning"]
+    assert "left for Moscow on Sunday" in _quotes(date)
+
+
+def test_next_week_is_al_jazeeras_timing_not_the_newspapers(runner: CliRunner) -> None:
+    announcement = _json(runner, "show", "2022-eef-announcement")
+    assert "following week" not in announcement["summary"]
+    assert "The week is Al Jazeera's own" in announcement["summary"]
+    activities = _json(runner, "show", "2022-09-vladivostok")["activities"]
+    (travel,) = [a for a in activities if "next week" in a["description"]]
+    assert travel["status"] == "planned" and travel["according_to"] is None
+    (forum,) = [a for a in activities if a["description"] == "attend the Eastern Economic Forum"]
+    assert forum["according_to"] == "global-new-light-of-myanmar"
+    assert "next week" not in " ".join(_quotes(forum))
+
+
+def test_suu_kyi_under_house_arrest_is_a_mention_of_her(runner: CliRunner) -> None:
+    appearances = _json(runner, "person", "Aung San Suu Kyi")["appearances"]
+    mentioned = [a["detail"] for a in appearances if a["as"] == "mentioned"]
+    (arrest,) = [d for d in mentioned if "house arrest" in d]
+    assert "75-year-old" in arrest
+    # Named without taking part: the coup, and the visits "to meet" or "without meeting" her.
+    assert any("removed Aung San Suu Kyi's elected civilian government" in d for d in mentioned)
+    assert any("without meeting Aung San Suu Kyi" in d for d in mentioned)
+    assert not any(a["as"] == "participant" and "coup" in a["detail"] for a in appearances)
+
+
+def test_warsaw_institutes_couple_of_days_and_annual_conference(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2021-06-moscow")
+    warsaw = [c["description"] for c in visit["characterisations"] if c["by"] == "Warsaw Institute"]
+    assert "for a couple of days" in warsaw
+    (conference,) = [a for a in visit["activities"] if a["description"].startswith("The security")]
+    assert "“an annual security conference” (Warsaw Institute)" in conference["description"]
+
+
+def test_what_thein_tun_oo_and_sai_kyi_zin_soe_said_is_recorded(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2021-06-moscow")
+    by = {}
+    for note in visit["context"]:
+        if note["according_to"]:
+            by.setdefault(note["according_to"], []).append(note["note"])
+    assert any(
+        "had nothing to do with the current situation in Myanmar" in n and "mired in chaos" in n
+        for n in by["thein-tun-oo"]
+    )
+    assert any("“to restore a path for the flow of arms”" in n for n in by["sai-kyi-zin-soe"])
+    said = [s["said"] for s in visit["statements"] if s["speaker"]["id"] == "sai-kyi-zin-soe"]
+    assert "to restore a path for the flow of arms." in said
+
+
+def test_the_militarys_stated_aims_are_its_reported_speech(runner: CliRunner) -> None:
+    statements = _json(runner, "show", "2022-09-vladivostok")["statements"]
+    military = {
+        s["said"]: s["speech"] for s in statements if s["speaker"]["id"] == "myanmar-military"
+    }
+    assert military == {
+        "terrorists": "quoted",
+        "is seeking to restore peace and reestablish democratic rule": "reported",
+    }
+
+
+@pytest.mark.parametrize("spelling", ["Myanmar army", "Myanmar junta", "Myanmar regime"])
+def test_the_articles_names_for_the_military_find_it(runner: CliRunner, spelling: str) -> None:
+    assert _json(runner, "org", spelling)["id"] == "myanmar-military"
