@@ -212,6 +212,19 @@ def test_the_ledger_excuses_a_remainder_with_its_reason(runner: CliRunner, tmp_p
     assert (code, err) == (1, "factcli: 1 ledger entr(ies) match no sentence\n")
 
 
+def test_who_asserts_a_claim_is_what_it_states(runner: CliRunner, tmp_path: Path) -> None:
+    facts = _partly_stated(tmp_path)
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    text = visit.read_text(encoding="utf-8")
+    old = 'note = "Beta: attendance."'
+    visit.write_text(text.replace(old, old + '\naccording_to = "officials"'), encoding="utf-8")
+    args = ["--archive", str(MINI_ARCHIVE), "-d", str(facts), "--source", "beta", "--json"]
+    data = json.loads(_run(runner, *args)[1])
+    (row,) = [s for s in data["sentences"] if s["index"] == 3]
+    # "[2] according to officials" states "Officials"; "said" and "people" alone carry no fact.
+    assert (row["status"], row["unstated"]) == ("cited", [])
+
+
 def test_a_malformed_ledger_is_named_with_its_key_path(runner: CliRunner, tmp_path: Path) -> None:
     facts = _mini_with_ledger(tmp_path, '[[skip]]\nsource = "alpha"\nreasons = "typo"\n')
     code, out, err = _run(runner, "--archive", str(MINI_ARCHIVE), "-d", str(facts))

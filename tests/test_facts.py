@@ -743,3 +743,55 @@ def test_the_militarys_stated_aims_are_its_reported_speech(runner: CliRunner) ->
 @pytest.mark.parametrize("spelling", ["Myanmar army", "Myanmar junta", "Myanmar regime"])
 def test_the_articles_names_for_the_military_find_it(runner: CliRunner, spelling: str) -> None:
     assert _json(runner, "org", spelling)["id"] == "myanmar-military"
+
+
+def test_no_further_details_of_the_company_meetings_is_recorded(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    (note,) = [n for n in visit["context"] if "no further details" in n["note"]]
+    assert note["according_to"] == "myanmar-state-media"
+    assert "No further details of those meetings were disclosed in the report." in _quotes(note)[0]
+    mentioned = [
+        a for a in _json(runner, "org", "Rosoboronexport")["appearances"] if a["as"] == "mentioned"
+    ]
+    assert any("no further details" in a["detail"] for a in mentioned)
+
+
+def test_observers_question_on_shoigus_january_visit_is_theirs(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2021-01-shoigu-myanmar")
+    (note,) = [n for n in event["context"] if n["topic"] == "observers' question"]
+    assert note["according_to"] == "observers"
+    assert "hold private talks with the military chief" in note["note"]
+    assert {m["id"] for m in note["mentions"]} == {"aung-san-suu-kyi", "win-myint"}
+
+
+def test_the_kremlins_word_on_patrushev_is_its_reported_speech(runner: CliRunner) -> None:
+    statements = _json(runner, "show", "2021-06-moscow")["statements"]
+    kremlin = {s["said"]: s["speech"] for s in statements if s["speaker"]["id"] == "kremlin"}
+    assert kremlin["Myanmar’s junta chief would hold talks with Nikolai Patrushev"] == "reported"
+
+
+def test_russian_officials_who_stand_by_the_junta_say_so_on_the_warsaw_institutes_word(
+    runner: CliRunner,
+) -> None:
+    context = _json(runner, "show", "2021-06-moscow")["context"]
+    (note,) = [n for n in context if "stand firmly by the Myanmar junta" in n["note"]]
+    assert note["note"].startswith("Warsaw Institute:")
+    assert note["sources"] == ["warsaw-institute-2021-06-24"]
+
+
+def test_every_sentence_of_the_articles_is_stated_or_excused(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["coverage", "--archive", str(ARCHIVE), "--json"])
+    data = json.loads(result.stdout)
+    partly = [
+        f"{s['source']} {s['index']}: {s['unstated']}"
+        for s in data["sentences"]
+        if s["status"] == "partly stated"
+    ]
+    assert partly == []
+    # What a row states is its claim's words: the analysts' note says what they said.
+    (analysts,) = [
+        n
+        for n in _json(runner, "show", "2021-06-moscow")["context"]
+        if n["according_to"] == "analysts"
+    ]
+    assert "amid widespread international condemnation of his overthrow" in analysts["note"]
