@@ -758,6 +758,7 @@ def test_no_further_details_of_the_company_meetings_is_recorded(runner: CliRunne
 
 def test_observers_question_on_shoigus_january_visit_is_theirs(runner: CliRunner) -> None:
     event = _json(runner, "show", "2021-01-shoigu-myanmar")
+    assert "observers questioned why Shoigu would hold private talks" in event["summary"]
     (note,) = [n for n in event["context"] if n["topic"] == "observers' question"]
     assert note["according_to"] == "observers"
     assert "hold private talks with the military chief" in note["note"]
