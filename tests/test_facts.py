@@ -796,3 +796,11 @@ def test_every_sentence_of_the_articles_is_stated_or_excused(runner: CliRunner) 
         if n["according_to"] == "analysts"
     ]
     assert "amid widespread international condemnation of his overthrow" in analysts["note"]
+
+
+def test_soe_wins_visit_is_placed_in_russia_by_inference(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2022-soe-win-russia")
+    assert "Min Aung Hlaing's second-in-command" not in event["summary"]
+    (place,) = event["places"]
+    assert (place["country"], place["basis"]) == ("Russia", "inferred")
+    assert "names no place for Soe Win" in place["reasoning"]
