@@ -165,8 +165,12 @@ def test_a_sentence_its_claims_state_only_in_part_is_partly_stated(
     facts = _partly_stated(tmp_path)
     args = ["--archive", str(MINI_ARCHIVE), "-d", str(facts), "--source", "beta"]
     code, out, err = _run(runner, *args)
-    # Partly stated sentences are listed; only uncovered ones and stale entries fail the run.
-    assert (code, err) == (0, "")
+    # Partly stated sentences are listed, and fail the run as uncovered ones do.
+    assert (code, err) == (
+        1,
+        "factcli: 1 sentence(s) partly stated: words that carry a fact are stated by no"
+        " claim and excused by no [[remainder]]\n",
+    )
     assert out == (
         "Coverage by source\n"
         "Source Sentences Cited Partly stated Not facts Uncovered Stated\n"
@@ -210,6 +214,33 @@ def test_the_ledger_excuses_a_remainder_with_its_reason(runner: CliRunner, tmp_p
         }
     ]
     assert (code, err) == (1, "factcli: 1 ledger entr(ies) match no sentence\n")
+
+
+def test_an_excused_remainder_passes_the_run(runner: CliRunner, tmp_path: Path) -> None:
+    ledger = (
+        '[[remainder]]\nsource = "beta"\nsentence = "Officials said 15 people attended."\n'
+        'reason = "who counted carries no fact here"\n'
+    )
+    facts = _partly_stated(tmp_path, ledger)
+    args = ["--archive", str(MINI_ARCHIVE), "-d", str(facts), "--source", "beta"]
+    code, out, err = _run(runner, *args)
+    assert (code, err) == (0, "")
+    assert "Partly stated sentences" not in out
+    code, _, err = _run(runner, *args, "--uncovered")
+    assert (code, err) == (0, "factcli: every sentence is cited or in the ledger\n")
+
+
+def test_who_asserts_a_claim_is_what_it_states(runner: CliRunner, tmp_path: Path) -> None:
+    facts = _partly_stated(tmp_path)
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    text = visit.read_text(encoding="utf-8")
+    old = 'note = "Beta: attendance."'
+    visit.write_text(text.replace(old, old + '\naccording_to = "officials"'), encoding="utf-8")
+    args = ["--archive", str(MINI_ARCHIVE), "-d", str(facts), "--source", "beta", "--json"]
+    data = json.loads(_run(runner, *args)[1])
+    (row,) = [s for s in data["sentences"] if s["index"] == 3]
+    # "[2] according to officials" states "Officials"; "said" and "people" alone carry no fact.
+    assert (row["status"], row["unstated"]) == ("cited", [])
 
 
 def test_a_malformed_ledger_is_named_with_its_key_path(runner: CliRunner, tmp_path: Path) -> None:

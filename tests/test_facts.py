@@ -668,3 +668,140 @@ def test_reuters_date_reasoning_cites_the_coup_it_uses(runner: CliRunner) -> Non
         if s["id"] == "nikkei-reuters-2022"
     )
     assert "since leading a coup early last year" in _quotes(source["published_date"])
+
+
+def test_blinken_weekend_is_that_of_the_sunday_departure(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2022-07-blinken-thailand")
+    assert "weekend before" not in event["summary"]
+    assert "the weekend of Min Aung Hlaing's Sunday departure" in event["summary"]
+    date = event["date"]
+    assert (date["edtf"], date["as_stated"], date["basis"]) == (
+        "2022-07",
+        "over the weekend",
+        "inferred",
+    )
+    assert "whose Sunday is that of the departure" in date["reasoning"]
+    assert "left for Moscow on Sunday" in _quotes(date)
+
+
+def test_next_week_is_al_jazeeras_timing_not_the_newspapers(runner: CliRunner) -> None:
+    announcement = _json(runner, "show", "2022-eef-announcement")
+    assert "following week" not in announcement["summary"]
+    assert "The week is Al Jazeera's own" in announcement["summary"]
+    activities = _json(runner, "show", "2022-09-vladivostok")["activities"]
+    (travel,) = [a for a in activities if "next week" in a["description"]]
+    assert travel["status"] == "planned" and travel["according_to"] is None
+    (forum,) = [a for a in activities if a["description"] == "attend the Eastern Economic Forum"]
+    assert forum["according_to"] == "global-new-light-of-myanmar"
+    assert "next week" not in " ".join(_quotes(forum))
+
+
+def test_suu_kyi_under_house_arrest_is_a_mention_of_her(runner: CliRunner) -> None:
+    appearances = _json(runner, "person", "Aung San Suu Kyi")["appearances"]
+    mentioned = [a["detail"] for a in appearances if a["as"] == "mentioned"]
+    (arrest,) = [d for d in mentioned if "house arrest" in d]
+    assert "75-year-old" in arrest
+    # Named without taking part: the coup, and the visits "to meet" or "without meeting" her.
+    assert any("removed Aung San Suu Kyi's elected civilian government" in d for d in mentioned)
+    assert any("without meeting Aung San Suu Kyi" in d for d in mentioned)
+    assert not any(a["as"] == "participant" and "coup" in a["detail"] for a in appearances)
+
+
+def test_warsaw_institutes_couple_of_days_and_annual_conference(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2021-06-moscow")
+    warsaw = [c["description"] for c in visit["characterisations"] if c["by"] == "Warsaw Institute"]
+    assert "for a couple of days" in warsaw
+    (conference,) = [a for a in visit["activities"] if a["description"].startswith("The security")]
+    assert "“an annual security conference” (Warsaw Institute)" in conference["description"]
+
+
+def test_what_thein_tun_oo_and_sai_kyi_zin_soe_said_is_recorded(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2021-06-moscow")
+    by = {}
+    for note in visit["context"]:
+        if note["according_to"]:
+            by.setdefault(note["according_to"], []).append(note["note"])
+    assert any(
+        "had nothing to do with the current situation in Myanmar" in n and "mired in chaos" in n
+        for n in by["thein-tun-oo"]
+    )
+    assert any("“to restore a path for the flow of arms”" in n for n in by["sai-kyi-zin-soe"])
+    said = [s["said"] for s in visit["statements"] if s["speaker"]["id"] == "sai-kyi-zin-soe"]
+    assert "to restore a path for the flow of arms." in said
+
+
+def test_the_militarys_stated_aims_are_its_reported_speech(runner: CliRunner) -> None:
+    statements = _json(runner, "show", "2022-09-vladivostok")["statements"]
+    military = {
+        s["said"]: s["speech"] for s in statements if s["speaker"]["id"] == "myanmar-military"
+    }
+    assert military == {
+        "terrorists": "quoted",
+        "is seeking to restore peace and reestablish democratic rule": "reported",
+    }
+
+
+@pytest.mark.parametrize("spelling", ["Myanmar army", "Myanmar junta", "Myanmar regime"])
+def test_the_articles_names_for_the_military_find_it(runner: CliRunner, spelling: str) -> None:
+    assert _json(runner, "org", spelling)["id"] == "myanmar-military"
+
+
+def test_no_further_details_of_the_company_meetings_is_recorded(runner: CliRunner) -> None:
+    visit = _json(runner, "show", "2022-07-moscow")
+    (note,) = [n for n in visit["context"] if "no further details" in n["note"]]
+    assert note["according_to"] == "myanmar-state-media"
+    assert "No further details of those meetings were disclosed in the report." in _quotes(note)[0]
+    mentioned = [
+        a for a in _json(runner, "org", "Rosoboronexport")["appearances"] if a["as"] == "mentioned"
+    ]
+    assert any("no further details" in a["detail"] for a in mentioned)
+
+
+def test_observers_question_on_shoigus_january_visit_is_theirs(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2021-01-shoigu-myanmar")
+    assert "observers questioned why Shoigu would hold private talks" in event["summary"]
+    (note,) = [n for n in event["context"] if n["topic"] == "observers' question"]
+    assert note["according_to"] == "observers"
+    assert "hold private talks with the military chief" in note["note"]
+    assert {m["id"] for m in note["mentions"]} == {"aung-san-suu-kyi", "win-myint"}
+
+
+def test_the_kremlins_word_on_patrushev_is_its_reported_speech(runner: CliRunner) -> None:
+    statements = _json(runner, "show", "2021-06-moscow")["statements"]
+    kremlin = {s["said"]: s["speech"] for s in statements if s["speaker"]["id"] == "kremlin"}
+    assert kremlin["Myanmar’s junta chief would hold talks with Nikolai Patrushev"] == "reported"
+
+
+def test_russian_officials_who_stand_by_the_junta_say_so_on_the_warsaw_institutes_word(
+    runner: CliRunner,
+) -> None:
+    context = _json(runner, "show", "2021-06-moscow")["context"]
+    (note,) = [n for n in context if "stand firmly by the Myanmar junta" in n["note"]]
+    assert note["note"].startswith("Warsaw Institute:")
+    assert note["sources"] == ["warsaw-institute-2021-06-24"]
+
+
+def test_every_sentence_of_the_articles_is_stated_or_excused(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["coverage", "--archive", str(ARCHIVE), "--json"])
+    data = json.loads(result.stdout)
+    partly = [
+        f"{s['source']} {s['index']}: {s['unstated']}"
+        for s in data["sentences"]
+        if s["status"] == "partly stated"
+    ]
+    assert partly == []
+    # What a row states is its claim's words: the analysts' note says what they said.
+    (analysts,) = [
+        n
+        for n in _json(runner, "show", "2021-06-moscow")["context"]
+        if n["according_to"] == "analysts"
+    ]
+    assert "amid widespread international condemnation of his overthrow" in analysts["note"]
+
+
+def test_soe_wins_visit_is_placed_in_russia_by_inference(runner: CliRunner) -> None:
+    event = _json(runner, "show", "2022-soe-win-russia")
+    assert "Min Aung Hlaing's second-in-command" not in event["summary"]
+    (place,) = event["places"]
+    assert (place["country"], place["basis"]) == ("Russia", "inferred")
+    assert "names no place for Soe Win" in place["reasoning"]

@@ -34,13 +34,15 @@ def coverage(
     output_format: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Per source, the share of sentences the claims state; exit 1 while any is uncovered.
+    """Per source, the share of sentences the claims state; exit 1 while any is not.
 
     A sentence a claim cites but whose fact-bearing words no claim states is
     listed as partly stated, with those words. Sentences that carry no fact
-    (or whose unstated remainder carries none) are listed once, with a reason,
-    in the facts folder's coverage.toml. Example: factcli coverage --archive
-    sources --uncovered
+    ([[skip]]), or whose unstated remainder carries none ([[remainder]]), are
+    listed once, with a reason, in the facts folder's coverage.toml. Exits 1
+    while a sentence is uncovered or partly stated and not excused, or a
+    ledger entry matches or excuses nothing. Example: factcli coverage
+    --archive sources --uncovered
     """
     from factcli.model.ledger import load_ledger
     from factcli.model.location import default_facts_dir
@@ -59,6 +61,11 @@ def coverage(
     problems = []
     if result.uncovered:
         problems.append(f"{result.uncovered} sentence(s) neither cited nor in the ledger")
+    if result.partly_stated:
+        problems.append(
+            f"{result.partly_stated} sentence(s) partly stated: words that carry a fact"
+            " are stated by no claim and excused by no [[remainder]]"
+        )
     if result.stale:
         problems.append(f"{len(result.stale)} ledger entr(ies) match no sentence")
     if problems:

@@ -2,12 +2,13 @@
 
 A quote that touches a sentence is not a claim that states it. The claims
 citing a sentence state their own words: their fields (a registry id as the
-entity's name), their values and their dates in words and as the source
+entity's name), whom they name (``mentions``) and who asserts them
+(``according_to``), their values and their dates in words and as the source
 gives them, and the names and aliases of the people and organisations of
 their record, since a claim is read within its record. The sentence's
-content words (not ``STOPWORDS``, compared by stem) that none of those
-state are its *unstated* words. They carry a fact when they hold a number or
-at least ``FACT_WORDS`` content words; the sentence is then partly stated.
+content words (not ``STOPWORDS``, compared by stem) that none of those state
+are its *unstated* words. They carry a fact when they hold a number or at
+least ``FACT_WORDS`` content words; the sentence is then partly stated.
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ def _names(facts: FactBase, ids: Iterable[str]) -> list[str]:
 
 def _claim_texts(facts: FactBase, claim: Claim) -> list[str]:
     texts = [value for _, value in claim.named_fields(facts.name_of)]
-    texts += _names(facts, claim.entities)
+    texts += _names(facts, (*claim.entities, *claim.setting.mentions))
+    if claim.according_to:
+        # Who asserts it is said on the row ("[1] according to ..."), registered or not.
+        texts += _names(facts, (claim.according_to,)) or [claim.according_to]
     if claim.date is not None:
         texts += [date_text(claim.date), claim.date.as_stated or ""]
         for other in claim.date.alternatives:
