@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from factcli.render.safe import printable
+from factcli.safe import printable
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2

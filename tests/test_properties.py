@@ -265,7 +265,7 @@ _UNSAFE = re.compile(
     )
 )
 def test_json_is_the_exact_data_with_nothing_unsafe_raw(value: Any) -> None:
-    from factcli.render.safe import json_dumps
+    from factcli.safe import json_dumps
 
     for indent in (None, 2):
         text = json_dumps(value, indent)
@@ -277,7 +277,7 @@ def test_json_is_the_exact_data_with_nothing_unsafe_raw(value: Any) -> None:
 @given(st.text())
 def test_messages_never_carry_a_control_character(text: str) -> None:
     from factcli.errors import Problem
-    from factcli.render.safe import message, printable
+    from factcli.safe import message, printable
 
     assert not _UNSAFE.search(printable(text)) and "\n" not in printable(text)
     assert not _UNSAFE.search(message(text).replace("\n", "").replace("\t", ""))

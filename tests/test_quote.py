@@ -12,8 +12,9 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 from factcli.model.records import FactBase
+from factcli.query.archive import ArchivedText
 from factcli.query.passages import closest_passage, find_passages, matchable, word_diff
-from factcli.query.quotes import ArchivedText, read_archive
+from factcli.query.quotes import read_archive
 from factcli.render.authoring import toml_string, wdiff
 
 from .conftest import ARCHIVE, FACTS, MINI, MINI_ARCHIVE

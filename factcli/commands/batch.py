@@ -31,7 +31,7 @@ from factcli.commands import common
 from factcli.errors import EXIT_NOT_FOUND, EXIT_USAGE
 from factcli.render.formats import batch_line
 from factcli.render.report import Report
-from factcli.render.safe import shorten
+from factcli.safe import shorten
 
 _PREFIX = "factcli: "
 #: The longest line a batch reads (64 KiB); a longer one is an error, read no further.

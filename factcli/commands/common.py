@@ -16,7 +16,7 @@ from factcli.model.records import FactBase
 from factcli.query.access import FactsAccess
 from factcli.render.formats import OutputFormat
 from factcli.render.report import Report
-from factcli.render.safe import message
+from factcli.safe import message
 
 FactsDirOption = Annotated[
     Path | None,

@@ -18,7 +18,7 @@ from factcli.commands.common import (
 )
 from factcli.errors import EXIT_NOT_FOUND
 from factcli.render.formats import OutputFormat
-from factcli.render.safe import message as safe_message
+from factcli.safe import message as safe_message
 
 
 @report_errors

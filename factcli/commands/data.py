@@ -26,7 +26,7 @@ from factcli.commands.common import (
 from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError, UsageError
 from factcli.model.records import FactBase
 from factcli.render.formats import OutputFormat
-from factcli.render.safe import message
+from factcli.safe import message
 
 
 class ExportFormat(str, enum.Enum):

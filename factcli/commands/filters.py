@@ -18,7 +18,7 @@ from factcli.model.edtf import EdtfError, parse_edtf
 from factcli.query import visits as visit_query
 from factcli.query.access import FactsAccess
 from factcli.query.visits import VisitFilter
-from factcli.render.safe import message
+from factcli.safe import message
 
 YearOption = Annotated[
     int | None,

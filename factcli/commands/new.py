@@ -13,7 +13,7 @@ from factcli.commands.common import report_errors
 from factcli.errors import OutputError, UsageError
 from factcli.model.spec import ID_PATTERN
 from factcli.model.templates import TemplateKind, template
-from factcli.render.safe import message
+from factcli.safe import message
 
 
 @report_errors

@@ -213,6 +213,6 @@ def wrote(*targets: Path) -> None:
     """Say on stderr which files were written; nothing for standard output."""
     files = [str(t) for t in targets if not is_stdout(t)]
     if files:
-        from factcli.render.safe import message
+        from factcli.safe import message
 
         print(message(f"wrote {' and '.join(files)}"), file=sys.stderr)

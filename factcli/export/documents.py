@@ -11,7 +11,7 @@ from factcli.model.claims import walk
 from factcli.model.records import FactBase
 from factcli.render import listings, views
 from factcli.render.formats import render_markdown
-from factcli.render.safe import json_dumps, spreadsheet_safe, visible
+from factcli.safe import json_dumps, spreadsheet_safe, visible
 
 
 def to_json(facts: FactBase) -> str:

@@ -18,7 +18,7 @@ import stat
 from pathlib import Path
 
 from factcli.model.files import kind_of
-from factcli.render.safe import printable
+from factcli.safe import printable
 
 #: The index file and what SQLite and factcli keep beside it.
 SUFFIXES = ("", "-journal", "-wal", "-shm", ".checked")

@@ -44,7 +44,7 @@ from factcli.query.entities import Appearance, EntityKind
 from factcli.query.search import SearchHit
 from factcli.query.visits import VisitFilter
 from factcli.query.words import Query
-from factcli.render.safe import printable
+from factcli.safe import printable
 
 #: SQLite's primary result codes for an I/O error, a damaged file, or one that is not a database.
 _DAMAGE_CODES = {10, 11, 26}

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from factcli.query.quotes import ArchivedText
+from factcli.query.archive import ArchivedText
 from factcli.query.text import QUOTE_MARKS, normalise_quote
 
 #: The lowest score (0-100) a passage needs to be offered.

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from factcli.errors import FactsDirError, NotFoundError
 from factcli.model.claims import walk
-from factcli.model.files import MAX_ARCHIVE_BYTES, UnreadableFile, read_regular_file
 from factcli.model.records import FactBase
+from factcli.query.archive import ArchivedText, read_article
 from factcli.query.text import normalise_quote
 
 if TYPE_CHECKING:
@@ -26,30 +26,6 @@ def archived_file(archive_dir: Path, name: str) -> Path | None:
     folder = archive_dir.resolve()
     path = (folder / name).resolve()
     return path if path.is_relative_to(folder) and path != folder else None
-
-
-class ArchivedText(NamedTuple):
-    """One archived article: the source citing it (None if none does), its file and text."""
-
-    source_id: str | None
-    archive: str
-    text: str
-
-
-def read_article(path: Path) -> str:
-    """The text of one archived article; FactsDirError naming it if it cannot be read.
-
-    Through the one reader of regular files, within ``MAX_ARCHIVE_BYTES``: a
-    named pipe is refused rather than waited on, a huge file rather than read.
-    """
-    try:
-        data = read_regular_file(path, MAX_ARCHIVE_BYTES)
-    except UnreadableFile as error:
-        raise FactsDirError(f"{path}: {error}") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise FactsDirError(f"{path}: not UTF-8 text ({error.reason})") from None
 
 
 def read_archive(

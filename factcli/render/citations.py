@@ -14,7 +14,7 @@ from typing import Any
 
 from factcli.model.edtf import EdtfDate
 from factcli.model.records import DateClaim, Source
-from factcli.render.safe import json_dumps, visible
+from factcli.safe import json_dumps, visible
 
 
 def _parts(side: str) -> list[int] | None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from factcli.render.report import CellLike, Report, header_legend, in_quote_marks, section_legend
-from factcli.render.safe import json_dumps, spreadsheet_safe, visible
+from factcli.safe import json_dumps, spreadsheet_safe, visible
 
 
 class OutputFormat(str, enum.Enum):

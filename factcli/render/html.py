@@ -26,7 +26,7 @@ from factcli.render.report import (
     in_quote_marks,
     section_legend,
 )
-from factcli.render.safe import visible
+from factcli.safe import visible
 
 # 'none' for everything but the inline style sheet: no fonts, images, frames or fetches.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"

@@ -20,7 +20,7 @@ from factcli.render.report import (
     section_legend,
     sources_section,
 )
-from factcli.render.safe import visible
+from factcli.safe import visible
 
 
 def to_text(cell: CellLike) -> Text:
