@@ -106,7 +106,10 @@ def _places(items: list[Table]) -> tuple[Place, ...]:
             date=_date(p.get("date")),
             evidence=_evidence(p),
             # A place's own city and country are the place itself, not a setting.
-            setting=Setting(mentions=tuple(p.get("mentions", []))),
+            setting=Setting(
+                status=cast(Status, p.get("status", "held")),
+                mentions=tuple(p.get("mentions", [])),
+            ),
         )
         for index, p in enumerate(items)
     )

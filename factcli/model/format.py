@@ -187,6 +187,7 @@ PLACE = _claim(
     ),
     Field("note", Text("e.g. 'southwest of the capital'")),
     Field("date", DATE),
+    STATUS,
 )
 STATEMENT = _claim(
     "statement",

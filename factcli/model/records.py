@@ -139,6 +139,11 @@ class Place(NamedTuple):
     evidence: Evidence
     setting: Setting = Setting()
 
+    @property
+    def status(self) -> Status:
+        """Held (the sources place the visit there), or a stop only planned or expected."""
+        return self.setting.status
+
 
 class Characterisation(NamedTuple):
     """How someone described a visit ("private", "previously unannounced")."""

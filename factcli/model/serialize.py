@@ -51,6 +51,8 @@ def place_data(facts: FactBase, place: Place, stop: int | None = None) -> Data:
         **({"stop": stop} if stop is not None else {}),
         "note": place.note,
         "date": date_data(place.date),
+        # A stop the sources only announce is "planned", never passed off as visited.
+        "status": place.status,
         **evidence_data(place.evidence),
         **_mentions(facts, place.setting),
     }

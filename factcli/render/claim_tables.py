@@ -55,7 +55,12 @@ def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:
     if isinstance(item, Characterisation):
         return [item.by, item.description], f"{item.by}: {item.description}"
     if isinstance(item, Place):
-        return [claim.text, when, item.role, item.note or ""], place_label((item,))
+        return [
+            status_label(claim.text, item.status),
+            when,
+            item.role,
+            item.note or "",
+        ], place_label((item,))
     status = claim.setting.status
     if isinstance(item, Delegate):
         name = status_label(facts.name_of(item.who), status)

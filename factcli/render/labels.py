@@ -145,7 +145,7 @@ def place_label(places: tuple[Place, ...]) -> str:
     """Places as 'City, Country; City (side trip)', or a route's stops as 'A → B → C'."""
     labels = []
     for place in places:
-        name = ", ".join(x for x in (place.city, place.country) if x)
+        name = status_label(", ".join(x for x in (place.city, place.country) if x), place.status)
         labels.append(name if place.role in ("main", "stop") else f"{name} ({place.role})")
     route = any(place.role == "stop" for place in places)
     return (" → " if route else "; ").join(labels)
