@@ -37,7 +37,7 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
             [
                 visit.id,
                 span_label(visit),
-                "; ".join(p.city or p.country for p in visit.places),
+                "; ".join(status_label(p.city or p.country, p.status) for p in visit.places),
                 visit.occasion or visit.title,
                 serialize.delegation_words(facts, visit),
                 ", ".join(
