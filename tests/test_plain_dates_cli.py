@@ -50,14 +50,14 @@ def test_human_views_write_no_machine_dates(runner: CliRunner, args: list[str], 
 def test_visits_table_reads_in_words_with_legend(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("COLUMNS", "240")
     text = _out(runner, "visits")
     assert "20 June 2021* – at least 23 June 2021*" in text
     assert INFERRED_LEGEND in text
     markdown = _out(runner, "visits", "--format", "markdown")
     assert (
-        "| 2022-09-vladivostok | August or September 2022\\* – end not reported | Vladivostok "
-        "| Eastern Economic Forum (announced) | not reported | Russian officials (planned) |"
+        "| 2022-09-vladivostok | August or September 2022\\* – end not reported | "
+        "Vladivostok (planned) | Eastern Economic Forum (announced) | not reported | Russian officials (planned) |"
     ) in markdown
     assert "| 5 people, 2 groups |" in markdown
 

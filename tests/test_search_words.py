@@ -76,7 +76,7 @@ def test_a_filter_that_finds_nothing_says_where_the_name_occurs(runner: CliRunne
         result = runner.invoke(app, [command, "--person", "win myint"])
         assert result.exit_code == 1
         assert (
-            'Win Myint is named in 4 claims, though not as taking part: factcli search "Win Myint"'
+            'Win Myint is named in 3 claims, though not as taking part: factcli search "Win Myint"'
         ) in result.stderr
     quiet = runner.invoke(app, ["visits", "--person", "zzzz-nobody"])
     assert quiet.exit_code == 1 and "named in" not in quiet.stderr
