@@ -57,7 +57,8 @@ def test_visits_table_reads_in_words_with_legend(
     markdown = _out(runner, "visits", "--format", "markdown")
     assert (
         "| 2022-09-vladivostok | August or September 2022\\* – end not reported | "
-        "Vladivostok (planned) | Eastern Economic Forum (announced) | not reported | Russian officials (planned) |"
+        "Vladivostok (planned) | Eastern Economic Forum (announced) | not reported "
+        "| Russian officials (planned) |"
     ) in markdown
     assert "| 5 people, 2 groups |" in markdown
 
