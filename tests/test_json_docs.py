@@ -23,6 +23,7 @@ BLOCK = re.compile(r"```console\n\$ factcli (?P<args>[^\n]*)\n(?P<output>.*?)```
 #: Every query command with a JSON form has an example.
 COMMANDS = {
     "visits", "show", "person", "org", "search", "timeline", "meetings", "sources", "conflicts",
+    "validate", "verify-quotes", "quote",
 }  # fmt: skip
 
 
