@@ -190,3 +190,53 @@ def test_batch_lookups_on_another_base(runner: CliRunner) -> None:
     assert [a["exit_code"] for a in answers] == [0, 0, 0]
     for word in BUNDLED_WORDS:
         assert word not in result.stdout
+
+
+def test_visits_rows_name_every_counterpart_and_how_sure(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "visits", "--json")
+    (visit,) = json.loads(out)
+    assert code == 0
+    assert visit["counterparts_planned"] == ["King Anselm"]
+    assert visit["counterparts_ruled_out"] == ["Hana Wolk"]
+    assert visit["counterparts_expected"] == []
+    table = runner.invoke(app, ["-d", str(RAIL), "visits"], env={"COLUMNS": "200"}).stdout
+    assert "Pavel Dron, chamber of commerce, Mira Kos and 2 more" in table
+
+
+def test_a_counterpart_s_page_says_with_whom(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "person", "hana wolk", "--json")
+    (row,) = json.loads(out)["appearances"]
+    assert code == 0
+    assert (row["as"], row["detail"]) == ("counterpart", "was not to meet Ilse Varga")
+
+
+def test_the_csv_export_says_who_says_so_where_and_how_sure(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import csv
+
+    target = tmp_path / "rail.csv"
+    assert run(runner, "export", "--format", "csv", "--output", str(target))[0] == 0
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    king = next(r for r in rows if "King Anselm" in r["text"])
+    assert (king["status"], king["place"], king["according_to"]) == (
+        "planned",
+        "Brenn",
+        "the palace",
+    )
+
+
+def test_a_mistyped_id_gets_a_suggestion(runner: CliRunner, tmp_path: Path) -> None:
+    import shutil
+
+    base = tmp_path / "rail"
+    shutil.copytree(RAIL, base)
+    visit = base / "visits" / "2024-05-westmark.toml"
+    text = visit.read_text(encoding="utf-8")
+    text = text.replace('who = "pavel-dron"', 'who = "pavel-drom"', 1)
+    text = text.replace('according_to = "state-radio"', 'according_to = "state-radoi"')
+    visit.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-d", str(base)])
+    assert result.exit_code == 1
+    assert "unknown person or org 'pavel-drom' (did you mean 'pavel-dron'?)" in result.stderr
+    assert "'state-radoi' is no registry id (did you mean 'state-radio'?)" in result.stderr

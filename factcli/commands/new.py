@@ -83,6 +83,5 @@ def init(
                 handle.write(text)
     except OSError as error:
         raise OutputError(f"{directory}: cannot write: {error.strerror or error}") from None
-    print(
-        message(f"started a fact base in {directory}; next: factcli new visit ID"), file=sys.stderr
-    )
+    hint = "next: factcli new source ID (its README says what comes after)"
+    print(message(f"started a fact base in {directory}; {hint}"), file=sys.stderr)

@@ -67,7 +67,10 @@ def check_target(
     if facts_root is not None and resolved.is_relative_to(facts_root.resolve()):
         # Whatever lands there is taken for part of the fact base (a .toml file
         # is read as one) or clutters it: exports and reports go elsewhere.
-        raise OutputError(f"{target}: refusing to write inside the facts folder {facts_root}")
+        raise OutputError(
+            f"{target}: refusing to write inside the facts folder {facts_root} (it would be read"
+            " as facts); write it outside, e.g. -o ../out.csv"
+        )
     if target.is_dir():
         raise OutputError(f"{target}: is a directory")
     if is_special(target):

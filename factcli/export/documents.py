@@ -67,6 +67,12 @@ def to_csv(facts: FactBase) -> str:
             "within_text",
             "within_earliest",
             "within_latest",
+            # Who says so, where, how sure, and whom it names: the claim's own.
+            "according_to",
+            "place",
+            "country",
+            "status",
+            "mentions",
         ]
     )
     for claim in walk(facts):
@@ -98,6 +104,11 @@ def to_csv(facts: FactBase) -> str:
             inside["within_text"],
             inside["within_earliest"],
             inside["within_latest"],
+            claim.according_to,
+            claim.setting.place,
+            claim.setting.country,
+            claim.setting.status,
+            ";".join(claim.setting.mentions),
         ]
         writer.writerow(
             [

@@ -7,6 +7,8 @@ read values without re-checking them. What only the whole fact base can tell
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -41,6 +43,9 @@ from factcli.model.records import (
 from factcli.model.values import read_value
 
 Table = dict[str, Any]
+#: What a registry id looks like: an ``according_to`` of this shape that is close to
+#: a registered id is taken for a typing mistake, not for the article's own words.
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 ProblemAt = Callable[[KeyPath, str], Problem]
 
 #: Keys that hold registry ids, alone or in a list.
@@ -372,10 +377,17 @@ class Builder:
         """Problems for every reference to a source or registry id that does not exist."""
         problems = []
         for ref in self._references:
-            if ref.kind == "party":
-                continue  # the article's own words are as valid as a registry id
             known = self.facts.sources if ref.kind == "source" else self.facts.entities
-            if ref.target not in known:
-                label = "source" if ref.kind == "source" else "person or org"
-                problems.append(ref.problem_at(ref.path, f"unknown {label} {ref.target!r}"))
+            if ref.target in known:
+                continue
+            close = difflib.get_close_matches(ref.target, list(known), n=1, cutoff=0.8)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            if ref.kind == "party":
+                # The article's own words are as valid as a registry id; a near miss is not.
+                if close and _ID.match(ref.target):
+                    message = f"{ref.target!r} is no registry id{hint}; or write who, in words"
+                    problems.append(ref.problem_at(ref.path, message))
+                continue
+            label = "source" if ref.kind == "source" else "person or org"
+            problems.append(ref.problem_at(ref.path, f"unknown {label} {ref.target!r}{hint}"))
         return problems

@@ -19,9 +19,10 @@ _SCHEMA = f"#:schema ./{SCHEMA_FILE}\n"
 _SOURCES = (
     _SCHEMA
     + """# The articles this fact base cites: one [[sources]] table each, so that
-# every claim can name its source by id. `factcli new source ID` writes one.
-# Marking this folder as a fact base: factcli answers from the nearest folder
-# holding a sources.toml, from the current folder upwards.
+# every claim can name its source by id. `factcli new source ID` writes one;
+# paste it here IN PLACE OF the line `sources = []` below (TOML allows the
+# empty list or tables, not both). This file marks the folder as a fact
+# base: factcli answers from the nearest folder holding a sources.toml.
 sources = []
 
 # [[sources]]
@@ -36,7 +37,8 @@ sources = []
 _PEOPLE = (
     _SCHEMA
     + """# The people the articles name: one [[people]] table each, with every
-# spelling the articles use as an alias. `factcli new person ID` writes one.
+# spelling the articles use as an alias. `factcli new person ID` writes one;
+# paste it here in place of the line `people = []`.
 people = []
 """
 )
@@ -44,7 +46,7 @@ people = []
 _ORGS = (
     _SCHEMA
     + """# The organisations the articles name: one [[orgs]] table each.
-# `factcli new org ID` writes one.
+# `factcli new org ID` writes one; paste it here in place of `orgs = []`.
 orgs = []
 """
 )
@@ -94,6 +96,17 @@ array_auto_collapse = false
 _README = """# A factcli fact base
 
 Each claim here is backed by a verbatim quote from an archived article.
+
+Add facts in this order, each from an archived article:
+
+1. a source: `factcli new source ID`, pasted into `sources.toml`;
+2. the people and organisations it names: `factcli new person ID` and
+   `factcli new org ID`, pasted into `people.toml` and `orgs.toml`;
+3. a visit: `factcli new visit ID -o visits/ID.toml`;
+4. for each claim, its verbatim quote:
+   `factcli quote "words as you remember them" --archive DIR --toml`.
+
+The files:
 
 - `sources.toml`: the articles; `people.toml` and `orgs.toml`: the registry.
 - `visits/`: one file per visit

@@ -25,6 +25,7 @@ from factcli.model.records import (
     Setting,
     Source,
     Statement,
+    Status,
     Visit,
 )
 from factcli.model.values import value_data
@@ -160,14 +161,21 @@ def visit_row(facts: FactBase, visit: Visit) -> Data:
     return {
         **visit_summary(facts, visit),
         # Those the sources only announce ("will hold talks"), the table's "(planned)".
-        "counterparts_planned": [facts.name_of(c.who) for c in visit.counterparts if c.planned],
+        "counterparts_planned": _counterparts_with(facts, visit, "planned"),
         "sources": list(dict.fromkeys(c.source for c in cited)),
         "cite": cite_data(cited),
         **span_basis(visit),
         **record_bounds(visit),
         # Added after the first fields, so existing CSV column order stays.
         **travellers(facts, visit),
+        # Beside counterparts_planned: the meetings only hedged, and those ruled out.
+        "counterparts_expected": _counterparts_with(facts, visit, "expected"),
+        "counterparts_ruled_out": _counterparts_with(facts, visit, "ruled out"),
     }
+
+
+def _counterparts_with(facts: FactBase, visit: Visit, status: Status) -> list[str]:
+    return [facts.name_of(c.who) for c in visit.counterparts if c.status == status]
 
 
 def visit_summary(facts: FactBase, visit: Visit) -> Data:

@@ -43,6 +43,7 @@ start = ""    # an EDTF date: 2022-07-10, 2022-07, 2022-08/2022-09, 2021-06-20~ 
 [[visit.places]]
 city = ""
 country = ""
+# role = "stop"  # one stop of a route; by default the first place is "main", the rest "side trip"
 # date = ""   # optional, EDTF
 {_CITE}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from factcli.model import provenance, serialize
 from factcli.model.claims import record_claims
 from factcli.model.dates import period_text
@@ -25,6 +27,7 @@ VISIT_FIELDS = [
     "places", "delegation_size", "delegation_reported", "delegation_people", "delegation_groups",
     "counterparts", "counterparts_planned", "sources", "cite", "start_basis", "start_reasoning",
     "end_basis", "end_reasoning", "earliest", "latest", "visitor", "delegation_expected",
+    "counterparts_expected", "counterparts_ruled_out",
 ]  # fmt: skip
 
 
@@ -40,9 +43,7 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
                 "; ".join(status_label(p.city or p.country, p.status) for p in visit.places),
                 visit.occasion or visit.title,
                 serialize.delegation_words(facts, visit),
-                ", ".join(
-                    status_label(facts.name_of(c.who), c.status) for c in visit.counterparts[:3]
-                ),
+                _first_counterparts(facts, visit),
             ]
         )
     flat = [
@@ -51,6 +52,8 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
             "places": "; ".join(p["city"] or p["country"] for p in row["places"]),
             "counterparts": "; ".join(row["counterparts"]),
             "counterparts_planned": "; ".join(row["counterparts_planned"]),
+            "counterparts_expected": "; ".join(row["counterparts_expected"]),
+            "counterparts_ruled_out": "; ".join(row["counterparts_ruled_out"]),
             "visitor": "; ".join(v["name"] for v in row["visitor"]),
             "sources": ";".join(row["sources"]),
             "cite": " | ".join(c["quote"] for c in row["cite"]),
@@ -58,6 +61,18 @@ def visits_report(facts: FactBase, visits: list[Visit]) -> Report:
         for row in data
     ]
     return Report(data, flat, [section], title=f"{len(visits)} visit(s)")
+
+
+#: How many counterparts a row of the visits table names before it says how many more.
+SHOWN_COUNTERPARTS = 3
+
+
+def _first_counterparts(facts: FactBase, visit: Visit) -> str:
+    """The first counterparts, each with its status in words, and how many more there are."""
+    names = [status_label(facts.name_of(c.who), c.status) for c in visit.counterparts]
+    more = len(names) - SHOWN_COUNTERPARTS
+    shown = ", ".join(names[:SHOWN_COUNTERPARTS])
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def show_report(facts: FactBase, record: Visit | Event) -> Report:
@@ -134,6 +149,27 @@ def _event_report(facts: FactBase, event: Event, cite: Citations) -> Report:
     return Report(data, rows, sections, title=event.title, header=header, key=event.id)
 
 
+def _detail(
+    facts: FactBase, entity: Entity, item: Appearance, words: Callable[[Statement], str]
+) -> str:
+    """What a claim says of the entity, in words: whom it met, whose words, how sure.
+
+    ``words`` gives a statement's words (tables put quoted words in marks).
+    """
+    claim = item.claim
+    detail = words(claim.item) if isinstance(claim.item, Statement) else item.detail
+    if item.role in ("visitor", "counterpart") and claim.subject:
+        # A meeting, from either side: whom they met, or were to meet.
+        names = ", ".join(facts.name_of(e) for e in claim.entities if e != entity.id)
+        met = f"{MEETING_VERBS[claim.setting.status]} {names}"
+        return f"{met}: {detail}" if detail else met
+    if claim.subject and claim.subject != entity.id:
+        # Someone else's claim (whose words, whose role): say whose.
+        whose = facts.name_of(claim.subject)
+        return status_label(f"{whose}: {detail}" if detail else whose, claim.setting.status)
+    return status_label(detail, claim.setting.status)
+
+
 def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> Report:
     """``factcli person`` / ``factcli org``: who it is, then where it appears."""
     cite = Citations(facts)
@@ -165,24 +201,13 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
     appearances = []
     for item in found:
         claim = item.claim
-        detail = said_text(claim.item) if isinstance(claim.item, Statement) else item.detail
         section = by_role.get(item.role, seen)
-        if item.role == "visitor" and claim.subject:
-            # The visitor's side of a meeting: whom they met, or were to meet.
-            met = f"{MEETING_VERBS[claim.setting.status]} {facts.name_of(claim.subject)}"
-            detail = f"{met}: {detail}" if detail else met
-        elif claim.subject and claim.subject != entity.id:
-            # Someone else's claim (whose words, whose role): say whose.
-            whose = facts.name_of(claim.subject)
-            detail = status_label(f"{whose}: {detail}" if detail else whose, claim.setting.status)
-        else:
-            detail = status_label(detail, claim.setting.status)
         section.rows.append(
             [
                 claim_date_cell(claim.date, claim.within),
                 item.record_id,
                 item.role if section is seen else claim.section,
-                detail,
+                _detail(facts, entity, item, said_text),
                 *([own_place_text(claim)] if placed else []),
                 cite.marks(claim.evidence, claim.date),
             ]
@@ -192,7 +217,7 @@ def entity_report(facts: FactBase, entity: Entity, found: list[Appearance]) -> R
             "record_kind": item.record_kind,
             "record_title": item.record_title,
             "as": item.role,
-            "detail": item.detail,
+            "detail": _detail(facts, entity, item, lambda s: s.words),
             "section": claim.section,
             "position": claim.position,
         }
