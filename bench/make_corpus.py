@@ -152,6 +152,7 @@ def _visit(rng: random.Random, number: int, people: list[str], orgs: list[str]) 
     lines = [
         "[visit]",
         f'id = "{visit_id}"',
+        f'visitor = "{rng.choice(people)}"',
         f'title = "Visit to {city} number {number}"',
         f'summary = "{_sentence(rng, 25, 40)}"',
         f'start = "{start}"',
