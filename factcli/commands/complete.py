@@ -58,7 +58,7 @@ def _offer(incomplete: str, values: list[str], *, surnames: bool = False) -> lis
     """The values that start with what was typed (any case or accents), ready for the shell.
 
     With ``surnames``, a name also completes from any of its later words:
-    "shoi" offers "Shoigu", which resolves to Sergei Shoigu like any spelling.
+    "dro" offers "Dron", which resolves to Pavel Dron like any spelling.
     """
     from factcli.query.text import fold
 
@@ -70,7 +70,7 @@ def _offer(incomplete: str, values: list[str], *, surnames: bool = False) -> lis
         for tail in tails:
             if fold(tail[: len(incomplete)]) == typed:
                 # Typer keeps only exact-prefix matches, so complete from what was
-                # typed: "anth" completes to "anthony Blinken", which still resolves.
+                # typed: "pav" completes to "pavel Dron", which still resolves.
                 found.add(incomplete + tail[len(incomplete) :])
     if os.environ.get("_FACTCLI_COMPLETE", "").endswith("bash"):
         # bash inserts a reply as typed: escape what the shell would split or expand.

@@ -20,7 +20,7 @@ from factcli.safe import message
 def new(
     kind: Annotated[TemplateKind, typer.Argument(help="What the new file holds.")],
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The new record's id, e.g. 2023-05-moscow.")
+        str, typer.Argument(metavar="ID", help="The new record's id, e.g. 2024-05-capital.")
     ],
     output: Annotated[
         Path | None,

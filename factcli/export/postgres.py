@@ -55,8 +55,8 @@ def _column(column: Column) -> str:
 def _search_column(table: Table) -> str:
     """The generated ``search`` column: the words of the table's search columns, stemmed.
 
-    PostgreSQL's parser keeps a typographic apostrophe inside a word (``Rosatom’s``
-    would not be found by ``Rosatom``), so it reads them as straight ones.
+    PostgreSQL's parser keeps a typographic apostrophe inside a word (``minister’s``
+    would not be found by ``minister``), so it reads them as straight ones.
     """
     words = " || ' ' || ".join(f"coalesce({_name(c)}, '')" for c in table.search)
     straight = f"translate({words}, {_literal(TYPOGRAPHIC_APOSTROPHES)}, {_literal(chr(39) * 2)})"

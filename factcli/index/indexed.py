@@ -27,7 +27,9 @@ from factcli.query.text import fold
 from factcli.query.visits import VisitFilter, period_bounds
 from factcli.query.words import Query, fts_prefix
 
-_RECORD, _ENTITY, _SOURCE = (record_key(kind, "") for kind in ("record", "entity", "source"))
+_RECORD, _ENTITY, _SOURCE, _PARTY = (
+    record_key(kind, "") for kind in ("record", "entity", "source", "party")
+)
 #: Built records kept for later questions to the same index (a batch asks many);
 #: past this many the memory is worth more than the time, and they are dropped.
 _KEEP_BUILT = 5000
@@ -70,13 +72,13 @@ class IndexedFacts(FactsAccess):
         wanted = set(keys)
         frontier = list(wanted)
         while frontier:
-            # A party that reported a claim is loaded as an entity, if it is one.
-            targets = self._keys(
-                "SELECT DISTINCT CASE WHEN target LIKE 'party:%'"
-                " THEN 'entity:' || substr(target, 7) ELSE target END"
-                f" FROM refs WHERE owner IN ({_KEYS})",
-                json.dumps(frontier),
+            found = self._keys(
+                f"SELECT DISTINCT target FROM refs WHERE owner IN ({_KEYS})", json.dumps(frontier)
             )
+            # A party that reported a claim is loaded as an entity, if it is one.
+            targets = [
+                _ENTITY + t.removeprefix(_PARTY) if t.startswith(_PARTY) else t for t in found
+            ]
             frontier = [
                 t for t in targets if t not in wanted and (sources or not t.startswith(_SOURCE))
             ]
@@ -219,7 +221,7 @@ class IndexedFacts(FactsAccess):
         owners = self._keys(
             "SELECT DISTINCT owner FROM refs WHERE target IN (?, ?) AND owner LIKE 'record:%'",
             _ENTITY + found.id,
-            record_key("party", found.id),
+            _PARTY + found.id,
         )
         facts = self.load([*owners, _ENTITY + found.id])
         return facts, facts.entities[found.id], entities.appearances(facts, found)

@@ -64,11 +64,8 @@ def file_rows(document: Table, facts: FactBase) -> FileRows:
             )
         data = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
         rows.records.append((key, kind, table["id"], name, data, earliest, latest))
-        # A "party" (according_to) is kept apart: it may be words, not an entity.
-        targets = {
-            record_key("entity" if ref_kind == "entity" else ref_kind, target)
-            for ref_kind, target, _ in references(table, ())
-        }
+        # Kinds name the key spaces; a "party" (according_to) may be words, not an entity.
+        targets = {record_key(kind, target) for kind, target, _ in references(table, ())}
         rows.refs.extend((key, target) for target in sorted(targets))
     # Names of people in claims are looked up once every file is read (they
     # live in other files), so those documents keep the id for now.

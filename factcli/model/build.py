@@ -40,12 +40,10 @@ from factcli.model.records import (
     Status,
     Visit,
 )
+from factcli.model.spec import ID_PATTERN
 from factcli.model.values import read_value
 
 Table = dict[str, Any]
-#: What a registry id looks like: an ``according_to`` of this shape that is close to
-#: a registered id is taken for a typing mistake, not for the article's own words.
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 ProblemAt = Callable[[KeyPath, str], Problem]
 
 #: Keys that hold registry ids, alone or in a list.
@@ -71,6 +69,12 @@ def _setting(table: Table) -> Setting:
         status=cast(Status, table.get("status", "held")),
         mentions=tuple(table.get("mentions", [])),
     )
+
+
+def _looks_like_an_id(text: str) -> bool:
+    """A slug of two words or more: an ``according_to`` of this shape close to a registered
+    id is taken for a typing mistake, not for the article's own words."""
+    return "-" in text and re.match(ID_PATTERN, text) is not None
 
 
 def _ids(value: str | list[str]) -> tuple[str, ...]:
@@ -384,7 +388,7 @@ class Builder:
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             if ref.kind == "party":
                 # The article's own words are as valid as a registry id; a near miss is not.
-                if close and _ID.match(ref.target):
+                if close and _looks_like_an_id(ref.target):
                     message = f"{ref.target!r} is no registry id{hint}; or write who, in words"
                     problems.append(ref.problem_at(ref.path, message))
                 continue

@@ -220,7 +220,7 @@ COMPARABLE = Either(
             *(Field(bound, Number(f"the number, {bound.replace('_', ' ')}")) for bound in BOUNDS),
             Field("date", EDTF),
         ),
-        'a number with its bound ({ at_least = 877 }) or a date ({ date = "2021-06-23" })',
+        'a number with its bound ({ at_least = 100 }) or a date ({ date = "2021-06-23" })',
         _one_key,
     ),
     "this source's value for the point: text, a number with its bound, or a date",

@@ -124,7 +124,7 @@ class Source(NamedTuple):
 
     @property
     def byline(self) -> str:
-        """The publisher, with the wire service the story came from: 'Nikkei Asia (Reuters)'."""
+        """The publisher, with the wire service the story came from: 'Daily Example (AP)'."""
         return f"{self.publisher} ({self.wire_service})" if self.wire_service else self.publisher
 
 

@@ -1,7 +1,7 @@
 """Values that can be compared: a number with its bound, a date, or text.
 
 A context claim's ``value`` is one source's version of a point ("at least
-877", "more than 860", 23 June 2021). Numbers and dates are compared as the
+100", "more than 90", 23 June 2021). Numbers and dates are compared as the
 ranges they allow; text is not compared by meaning, only by its words. This
 module is the one place that knows how: the verdict of a point is ``verdict``.
 
@@ -33,14 +33,14 @@ ABOUT_MARGIN = 0.1
 
 
 class Figure(NamedTuple):
-    """A number as a source bounds it: 'at least 877' is ``Figure("at_least", 877)``."""
+    """A number as a source bounds it: 'at least 100' is ``Figure("at_least", 100)``."""
 
     bound: Bound
     number: int | float
 
     @property
     def words(self) -> str:
-        """The figure in words: 'more than 2,200'."""
+        """The figure in words: 'more than 2,000'."""
         return f"{self.bound.replace('_', ' ')} {self.number:,}"
 
     def span(self) -> tuple[float, bool, float, bool]:

@@ -43,7 +43,7 @@ def _context_point(point: str, notes: list[tuple[Claim, ContextNote, Value]]) ->
 
 
 def date_point(claim: Claim) -> str:
-    """The point a date with alternatives makes: ``2021-06-moscow/counterparts[1]/date``."""
+    """The point a date with alternatives makes: ``2024-05-westmark/counterparts[3]/date``."""
     return f"{claim.record_id}/{claim.where}/date"
 
 

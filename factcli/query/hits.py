@@ -67,7 +67,7 @@ def _month(record: Visit) -> str:
 
 
 def record_words(record: Visit | Event) -> str:
-    """A visit or event in words: 'June 2021 visit', 'event “Lavrov visits Naypyidaw”'."""
+    """A visit or event in words: 'June 2021 visit', 'event “Minister visits the capital”'."""
     if isinstance(record, Visit):
         return f"{_month(record)} visit"
     return f"event “{record.title}”"

@@ -31,14 +31,6 @@ from factcli.query.visits import VisitFilter, in_period
 #: Event kinds whose participants met.
 MEETING_KINDS = frozenset({"meeting", "talks"})
 
-#: A meeting's relation, by its status: what the JSON ``relation`` field says.
-RELATIONS: dict[Status, str] = {
-    "held": "met",
-    "planned": "planned",
-    "expected": "expected",
-    "ruled out": "ruled out",
-}
-
 
 class Meeting(NamedTuple):
     """Who met whom, when and where, about what, and the claim that says so."""
@@ -57,8 +49,8 @@ class Meeting(NamedTuple):
 
     @property
     def relation(self) -> str:
-        """``met``, ``planned``, ``expected`` or ``ruled out``."""
-        return RELATIONS[self.status]
+        """``met`` for a meeting held, else its status: ``planned``, ``expected``, ``ruled out``."""
+        return "met" if self.status == "held" else self.status
 
 
 #: How a meeting of each status is said, after its host: "met", "was to meet", ...

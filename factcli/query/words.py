@@ -3,7 +3,7 @@
 A query is a list of units, each a word or a quoted phrase; a field matches
 when it holds every unit. A unit matches by stem (English Snowball, so
 *weapons* finds *weapon* and *killed* finds *killing*), a lone word also as
-the start of a longer one (*Likhach* finds *Likhachev*), and through the
+the start of a longer one (*Anselm* finds *Anselmi*), and through the
 thesaurus: a unit that is an entry of a synonym group also matches the
 group's other entries, as they are written.
 """

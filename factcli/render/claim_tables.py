@@ -24,7 +24,7 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
-from factcli.render.labels import Citations, date_label, place_label, status_label
+from factcli.render.labels import Citations, date_label, place_label, status_label, where_label
 from factcli.render.report import CellLike, Section, in_quote_marks
 
 #: Each section's table: its title and columns (before "Src"), in the order shown.
@@ -45,7 +45,7 @@ OWN_PLACE_SECTIONS = frozenset({"delegation", "counterparts", "agreements", "sta
 
 def own_place_text(claim: Claim) -> str:
     """A claim's own place as 'Place, Country'; blank when its source names none."""
-    return ", ".join(x for x in (claim.setting.place, claim.setting.country) if x)
+    return where_label(claim.setting.place, claim.setting.country)
 
 
 def _cells(facts: FactBase, claim: Claim) -> tuple[list[CellLike], str]:

@@ -145,7 +145,7 @@ def place_label(places: tuple[Place, ...]) -> str:
     """Places as 'City, Country; City (side trip)', or a route's stops as 'A → B → C'."""
     labels = []
     for place in places:
-        name = status_label(", ".join(x for x in (place.city, place.country) if x), place.status)
+        name = status_label(where_label(place.city, place.country), place.status)
         labels.append(name if place.role in ("main", "stop") else f"{name} ({place.role})")
     route = any(place.role == "stop" for place in places)
     return (" → " if route else "; ").join(labels)
@@ -156,18 +156,14 @@ def span_label(record: Visit | Event) -> str:
     return record_dates_text(record)
 
 
-#: What a status other than held adds to a name in a list ("Vladimir Putin (ruled out)").
-STATUS_MARKS: dict[Status, str] = {
-    "held": "",
-    "planned": " (planned)",
-    "expected": " (expected)",
-    "ruled out": " (ruled out)",
-}
-
-
 def status_label(name: str, status: Status) -> str:
-    """A name as lists show it: marked in words when its claim is not reported as held."""
-    return f"{name}{STATUS_MARKS[status]}"
+    """A name as lists show it, its status in words unless held: 'King Anselm (planned)'."""
+    return name if status == "held" else f"{name} ({status})"
+
+
+def where_label(place: str | None, country: str | None) -> str:
+    """A place and its country as 'Place, Country', either left out when unknown."""
+    return ", ".join(x for x in (place, country) if x)
 
 
 #: After a publisher the source's entry infers rather than finds printed in the article.
@@ -175,7 +171,7 @@ INFERRED_PUBLISHER = " (inferred)"
 
 
 def publisher_label(source: Source) -> str:
-    """The publisher as every source list shows it, marked when inferred: 'Myanmar Now (inferred)'.
+    """The publisher as every source list shows it, marked when inferred: 'Daily (inferred)'.
 
     A source entry's ``basis`` is that of its publisher and credits; the headline is
     only ever given as printed, so it is never inferred.

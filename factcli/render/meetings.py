@@ -9,7 +9,7 @@ from factcli.model.dates import date_text
 from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import FactBase
 from factcli.query.meetings import Meeting, sentence
-from factcli.render.labels import Citations, claim_date_cell, within_label
+from factcli.render.labels import Citations, claim_date_cell, where_label, within_label
 from factcli.render.report import Report, Section
 
 #: The columns of the meetings CSV, in order, also for an answer with no rows.
@@ -37,7 +37,7 @@ def meetings_report(facts: FactBase, found: list[Meeting]) -> Report:
         who, met = _names(facts, meeting.hosts), _names(facts, meeting.guests)
         text = sentence(meeting, facts.name_of)
         # Its own place, or nothing: a visit's places never stand in for a meeting's.
-        where = ", ".join(x for x in (meeting.place, meeting.country) if x)
+        where = where_label(meeting.place, meeting.country)
         section.rows.append(
             [
                 claim_date_cell(claim.date, claim.within),
