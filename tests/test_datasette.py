@@ -108,10 +108,21 @@ def test_canned_query_finds_a_person_under_any_spelling(exported: tuple[Path, Pa
     assert any(row["detail"] == "Antony Blinken" for row in rows)
 
 
+def test_canned_query_says_a_meeting_was_ruled_out_and_who_says_so(
+    exported: tuple[Path, Path],
+) -> None:
+    database, metadata = exported
+    path = "/facts/appearances.json?name=Putin&_shape=objects"
+    rows = _get(database, path, metadata)["rows"]
+    assert [(r["section"], r["status"], r["according_to"]) for r in rows] == [
+        ("counterparts", "ruled out", "kremlin")
+    ]
+
+
 def test_facets_are_offered(exported: tuple[Path, Path]) -> None:
     database, metadata = exported
     facets = _get(database, "/facts/claims.json?_size=0", metadata)["facet_results"]
-    assert {"section", "basis"} <= set(facets)
+    assert {"section", "basis", "status"} <= set(facets)
     sections = {item["value"] for item in facets["section"]["results"]}
     assert {"delegation", "counterparts", "agreements"} <= sections
 

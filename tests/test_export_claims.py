@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 from pathlib import Path
@@ -148,3 +149,67 @@ def test_shipped_export_counts(tmp_path: Path) -> None:
     from factcli.model.claims import walk
 
     assert claims == len(list(walk(facts)))
+
+
+RAIL = Path(__file__).resolve().parent / "fixtures" / "rail"
+
+
+@pytest.mark.parametrize("base", [FACTS, RAIL], ids=["shipped", "rail"])
+def test_sqlite_claims_carry_their_own_setting_as_the_csv_export_does(
+    tmp_path: Path, base: Path
+) -> None:
+    """A planned meeting reads as planned in the database too, with its own place and reporter."""
+    with (_export(tmp_path, base, "csv")).open(encoding="utf-8", newline="") as handle:
+        expected = [
+            (
+                row["record_id"],
+                "event" if row["section"] == "summary" else row["section"],
+                int(row["index"]),
+                row["according_to"] or None,
+                row["status"],
+                row["place"] or None,
+                row["country"] or None,
+                sorted(filter(None, row["mentions"].split(";"))),
+            )
+            for row in csv.DictReader(handle)
+        ]
+    db = sqlite3.connect(_export(tmp_path, base, "sqlite"))
+    try:
+        mentioned: dict[int, list[str]] = {}
+        for claim_id, entity in db.execute(
+            "SELECT claim_id, entity_id FROM claim_entities WHERE part = 'mentioned' ORDER BY 2"
+        ):
+            mentioned.setdefault(claim_id, []).append(entity)
+        found = [
+            (*row[1:], mentioned.get(row[0], []))
+            for row in db.execute(
+                "SELECT id, coalesce(record_id, entity_id, source_id), section, position,"
+                " according_to, status, place, country FROM claims ORDER BY id"
+            )
+        ]
+    finally:
+        db.close()
+    assert found == expected
+    statuses = {row[4] for row in found}
+    assert "held" in statuses and (base == FACTS or {"planned", "ruled out"} <= statuses)
+
+
+def test_claim_entities_say_who_a_claim_is_about_and_who_else_it_names(tmp_path: Path) -> None:
+    db = sqlite3.connect(_export(tmp_path, RAIL, "sqlite"))
+    try:
+        parts = {row[0] for row in db.execute("SELECT part FROM claim_entities")}
+        orphans = db.execute(
+            "SELECT count(*) FROM claim_entities WHERE entity_id NOT IN (SELECT id FROM entities)"
+        ).fetchone()[0]
+        delegates = db.execute("SELECT count(*) FROM claims WHERE section = 'delegation'")
+        delegate_count = delegates.fetchone()[0]
+        # A delegate's claim is about that delegate.
+        about_the_delegate = db.execute(
+            "SELECT count(*) FROM claims c JOIN claim_entities ce ON ce.claim_id = c.id"
+            " WHERE c.section = 'delegation' AND ce.part = 'subject' AND ce.entity_id = c.who"
+        ).fetchone()[0]
+    finally:
+        db.close()
+    assert parts == {"subject", "involved", "mentioned"}
+    assert orphans == 0
+    assert about_the_delegate == delegate_count > 0

@@ -201,6 +201,8 @@ def test_foreign_keys_and_search_indexes_are_in_place(
             "claims->entities",
             "citations->claims",
             "citations->sources",
+            "claim_entities->claims",
+            "claim_entities->entities",
         ]
     )
     gin = _query(

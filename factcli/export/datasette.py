@@ -107,11 +107,28 @@ TABLES: dict[str, TableDoc] = {
             "date_basis": _DATE_BASIS,
             "basis": "'stated' in the sources, or 'inferred' from them (see reasoning).",
             "reasoning": "For an inferred claim, how it was worked out, in one line.",
+            "according_to": "Who, within the cited article, asserts the claim "
+            "(an entity id or words); empty when the article says it in its own voice.",
+            "status": "'held' when the sources say it happened; 'planned', 'expected' or "
+            "'ruled out' when they say only that it was to happen, or would not.",
+            "place": "The claim's own place, as its source names it; empty when none does "
+            "(never the place of the visit around it).",
+            "country": "The country of the claim's own place.",
         },
         label_column="text",
-        facets=("section", "basis", "record_id"),
+        facets=("section", "basis", "status", "record_id"),
         fts_table="claims_fts",
         fts_pk="id",
+    ),
+    "claim_entities": TableDoc(
+        "Which people and organisations each claim involves, one row per claim and entity.",
+        {
+            "claim_id": "The claim.",
+            "entity_id": "The person or organisation.",
+            "part": "'subject' when the claim is about or by it, 'involved' when it takes "
+            "part otherwise, 'mentioned' when the claim only names it.",
+        },
+        facets=("part",),
     ),
     "citations": TableDoc(
         "The verbatim quotes each claim rests on, one row per quote.",
@@ -136,7 +153,7 @@ TABLES: dict[str, TableDoc] = {
 
 _QUERIES = {
     "delegation": {
-        "title": "Who travelled with him on a visit",
+        "title": "Who travelled in a visit's delegation",
         "sql": (
             "select coalesce(e.name, c.text) as name, c.detail as rank_and_role,"
             " group_concat(ci.quote, ' | ') as quotes, group_concat(ci.source_id) as sources"
@@ -149,9 +166,10 @@ _QUERIES = {
     "appearances": {
         "title": "Every claim naming a person or organisation, any spelling",
         "sql": (
-            "select c.record_id, c.section, c.text, c.detail, c.date_edtf, c.basis"
-            " from claims c join entities e on e.id = c.who"
-            " where e.id in (select id from entities where name like '%' || :name || '%'"
+            "select c.record_id, c.section, ce.part, c.text, c.detail, c.status,"
+            " c.date_edtf, c.basis, c.according_to"
+            " from claims c join claim_entities ce on ce.claim_id = c.id"
+            " where ce.entity_id in (select id from entities where name like '%' || :name || '%'"
             " union select entity_id from aliases where alias like '%' || :name || '%')"
             " order by c.date_earliest, c.id"
         ),

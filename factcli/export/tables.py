@@ -14,6 +14,7 @@ from factcli.export.datasette import description_rows
 from factcli.model.claims import Claim, record_span, walk
 from factcli.model.edtf import iso_earliest, iso_latest
 from factcli.model.records import (
+    STATUSES,
     Activity,
     Agreement,
     Characterisation,
@@ -29,6 +30,9 @@ from factcli.model.records import (
     Statement,
     Visit,
 )
+
+#: How a claim involves an entity: what it is about, who else takes part, whom it only names.
+PARTS = ("subject", "involved", "mentioned")
 
 
 class Column(NamedTuple):
@@ -137,9 +141,23 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("basis", not_null=True),
             Column("reasoning"),
+            # Added after the first columns, so existing column order stays.
+            Column("according_to"),
+            Column("status", not_null=True, allowed=STATUSES),
+            Column("place"),
+            Column("country"),
         ),
         indexes=(("claims_record", "record_id"), ("claims_who", "who")),
         search=("text", "detail"),
+    ),
+    Table(
+        "claim_entities",
+        (
+            Column("claim_id", "integer", not_null=True, references="claims"),
+            Column("entity_id", not_null=True, references="entities"),
+            Column("part", not_null=True, allowed=PARTS),
+        ),
+        indexes=(("claim_entities_claim", "claim_id"), ("claim_entities_entity", "entity_id")),
     ),
     Table(
         "citations",
@@ -232,12 +250,33 @@ def _claim_rows(facts: FactBase, step: Callable[[], object] | None) -> Iterator[
                 *_date_columns(claim.date),
                 claim.evidence.basis,
                 claim.evidence.reasoning,
+                claim.according_to,
+                claim.setting.status,
+                claim.setting.place,
+                claim.setting.country,
             ),
         )
         for citation in claim.stored_cite:
             yield "citations", (number, citation.source, citation.quote)
+        yield from (("claim_entities", row) for row in _entity_rows(number, claim))
     if step is not None:
         _step_past(previous, step)
+
+
+def _entity_rows(number: int, claim: Claim) -> Iterator[Row]:
+    """The ``claim_entities`` rows of claim ``number``: each entity once, by its closest part."""
+    seen: set[str] = set()
+    parts = (
+        *(
+            (entity, "subject" if entity == claim.subject else "involved")
+            for entity in claim.entities
+        ),
+        *((entity, "mentioned") for entity in claim.setting.mentions),
+    )
+    for entity, part in parts:
+        if entity not in seen:
+            seen.add(entity)
+            yield (number, entity, part)
 
 
 def _step_past(owner: tuple[str, str] | None, step: Callable[[], object]) -> None:
