@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from factcli import __version__
+from factcli.commands import FACTS_DIR_OPTIONS
 from factcli.commands.examples import epilog
 
 #: Every command, and where its function lives. A run imports and registers
@@ -48,6 +49,7 @@ def _show_version(value: bool) -> None:
 
 
 def main_options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -63,15 +65,16 @@ def main_options(
     ] = False,
 ) -> None:
     """Answers about documented facts, every answer backed by a cited source."""
-    from factcli.commands import common
+    from factcli.commands.session import Session, begin
 
-    common.use_pager(not no_pager)
+    # A batch runs each line with its own session as ``obj``; otherwise a run begins here.
+    session = ctx.obj if isinstance(ctx.obj, Session) else Session()
+    session.paging_allowed = not no_pager
+    ctx.obj = begin(session)
 
 
 #: Options of the whole program that may also be written after the command name.
 GLOBAL_FLAGS = frozenset({"--no-pager"})
-#: Options of every command that may also be written before the command name.
-FACTS_DIR_OPTIONS = ("--facts-dir", "-d")
 
 
 def arrange(args: list[str]) -> list[str]:
@@ -117,6 +120,27 @@ class _Group(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Arrange the options, then parse as usual."""
         return super().parse_args(ctx, arrange(args))
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; factcli's own errors become a message on stderr and an exit code.
+
+        The one place they are caught: commands raise, never print and exit.
+        """
+        from factcli.errors import FactcliError
+
+        try:
+            return super().invoke(ctx)
+        except FactcliError as error:
+            from factcli.commands.common import report_error
+
+            raise typer.Exit(report_error(error)) from None
+
+    def every_command(self) -> TyperGroup:
+        """The group with every command, whichever this run registered (for ``batch``)."""
+        group = typer.main.get_command(make_app())
+        if not isinstance(group, TyperGroup):  # pragma: no cover - make_app has several commands
+            raise TypeError("the factcli command line is not a command group")
+        return group
 
 
 def make_app(only: str | None = None) -> typer.Typer:

@@ -59,6 +59,13 @@ class UsageError(FactcliError):
     exit_code = EXIT_USAGE
 
 
+class FailedCheck(FactcliError):
+    """A check (or a batch) whose answer, printed in full, reports failures: exit 1.
+
+    Its message is a summary for stderr, or empty when the answer says it all.
+    """
+
+
 class InvalidFactsError(FactcliError):
     """A fact base with problems; carries every one of them."""
 

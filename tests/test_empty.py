@@ -45,6 +45,15 @@ def test_an_empty_list_is_an_empty_document(
 
 
 @pytest.mark.parametrize(("args", "columns", "full"), LISTS, ids=lambda a: str(a))
+def test_an_unknown_field_is_a_usage_error_even_when_nothing_matches(
+    args: list[str], columns: list[str], full: list[str]
+) -> None:
+    code, out, err = _run(*args, "--json", "--fields", "no_such_field")
+    assert (code, out) == (2, "")
+    assert err.startswith("factcli: --fields: unknown field") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("args", "columns", "full"), LISTS, ids=lambda a: str(a))
 def test_the_empty_header_is_the_header_of_an_answer(
     args: list[str], columns: list[str], full: list[str]
 ) -> None:

@@ -14,14 +14,12 @@ from factcli.commands.common import (
     JsonOption,
     emit,
     load,
-    report_errors,
 )
 from factcli.errors import NotFoundError, UsageError
 from factcli.render.formats import OutputFormat
 from factcli.safe import message as safe_message
 
 
-@report_errors
 def quote(
     text: Annotated[str, typer.Argument(help="The quote as you remember it.")],
     archive: ArchiveOption,
@@ -64,7 +62,6 @@ def quote(
     emit(authoring.passages_report(text, found), output_format, as_json)
 
 
-@report_errors
 def diff(
     old_revision: Annotated[
         str, typer.Argument(metavar="REV1", help="The older side: a git revision.")

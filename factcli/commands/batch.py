@@ -26,9 +26,9 @@ from typing import IO, Annotated, Any, NamedTuple
 import typer
 from typer.core import TyperGroup
 
-from factcli.cli import FACTS_DIR_OPTIONS
-from factcli.commands import common
-from factcli.errors import EXIT_NOT_FOUND, EXIT_USAGE
+from factcli.commands import FACTS_DIR_OPTIONS
+from factcli.commands.session import Session, current
+from factcli.errors import EXIT_NOT_FOUND, EXIT_USAGE, FailedCheck
 from factcli.render.formats import batch_line
 from factcli.render.report import Report
 from factcli.safe import shorten
@@ -48,6 +48,7 @@ class BadLine(NamedTuple):
 
 
 def batch(
+    ctx: typer.Context,
     facts_dir: Annotated[
         Path | None,
         typer.Option(
@@ -60,14 +61,15 @@ def batch(
     ] = None,
 ) -> None:
     """Run one command per line of stdin (--json implied); print one JSON line per command."""
-    group = _command_group()
+    group = _command_group(ctx)
     runnable = sorted(name for name, command in group.commands.items() if _speaks_json(command))
     failed = False
     # A folder from -d goes to each line as -d; one from FACTCLI_FACTS_DIR is there already,
     # and each line's messages say which of the two named it.
     from_option = facts_dir is not None and os.environ.get("FACTCLI_FACTS_DIR") != str(facts_dir)
     default = facts_dir if from_option else None
-    with common.holding_facts():
+    session = current()
+    with session.holding_facts():
         for number, text in enumerate(read_lines(_input()), start=1):
             if isinstance(text, BadLine):
                 answer: tuple[str, bool] | None = (
@@ -75,7 +77,7 @@ def batch(
                     False,
                 )
             else:
-                answer = run_line(group, runnable, number, text, default)
+                answer = run_line(group, runnable, number, text, session, default)
             if answer is None:
                 continue
             line, ok = answer
@@ -83,15 +85,16 @@ def batch(
             sys.stdout.write(line + "\n")
             sys.stdout.flush()  # a script reading the answers as they come sees each at once
     if failed:
-        raise typer.Exit(EXIT_NOT_FOUND)
+        raise FailedCheck()  # each failed line says why, in its own JSON line
 
 
-def _command_group() -> TyperGroup:
-    from factcli.cli import make_app
-
-    group = typer.main.get_command(make_app())
-    if not isinstance(group, TyperGroup):  # pragma: no cover - make_app has several commands
-        raise TypeError("the factcli command line is not a command group")
+def _command_group(ctx: typer.Context) -> TyperGroup:
+    """Every command, from the program's own group: a run registers only the one it runs."""
+    root = ctx.find_root().command
+    every_command = getattr(root, "every_command", None)
+    if every_command is None:
+        raise TypeError("batch runs inside the factcli command group")
+    group: TyperGroup = every_command()
     return group
 
 
@@ -168,6 +171,7 @@ def run_line(
     runnable: list[str],
     number: int,
     text: str,
+    session: Session,
     facts_dir: Path | None = None,
 ) -> tuple[str, bool] | None:
     """The JSON line answering one input line and whether it succeeded; None for a blank line.
@@ -205,7 +209,7 @@ def run_line(
         return batch_line(number, shown, EXIT_USAGE, error=message), False
     own_dir = [] if facts_dir is None or _names_facts_dir(args) else ["--facts-dir", str(facts_dir)]
     args[place:place] = ["--json", *own_dir]  # before any '--', so they stay options
-    code, result, errors, messages = _invoke(group, args)
+    code, result, errors, messages = _invoke(group, args, session)
     return batch_line(number, shown, code, result, errors, messages), code == 0
 
 
@@ -224,18 +228,21 @@ def _format_asked(args: list[str]) -> str | None:
     return chosen
 
 
-def _invoke(group: TyperGroup, args: list[str]) -> tuple[int, Any, str | None, list[str]]:
+def _invoke(
+    group: TyperGroup, args: list[str], session: Session
+) -> tuple[int, Any, str | None, list[str]]:
     """Run one command line: its exit code, JSON data, error message and other messages."""
     reports: list[Report] = []
     out, err = io.StringIO(), io.StringIO()
     error: str | None = None
     with (
-        common.collecting(reports.append),
+        session.collecting(reports.append),
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
     ):
         try:
-            returned = group.main(args, prog_name="factcli", standalone_mode=False)
+            # The batch's session: its held fact bases, and the report collected.
+            returned = group.main(args, prog_name="factcli", standalone_mode=False, obj=session)
             code = returned if isinstance(returned, int) else 0
         except typer.Abort:
             code, error = EXIT_NOT_FOUND, "aborted"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 
-from factcli.errors import FactcliError, InvalidFactsError, UsageError
+from factcli.commands.session import current
+from factcli.errors import FactcliError, InvalidFactsError, NotFoundError, UsageError
 from factcli.model.records import FactBase
 from factcli.query.access import FactsAccess
 from factcli.render.formats import OutputFormat
@@ -63,28 +62,45 @@ SkipInvalidOption = Annotated[
     ),
 ]
 
-P = ParamSpec("P")
-R = TypeVar("R")
+
+class EmptyAnswer(NotFoundError):
+    """Nothing matched: scripts still get an empty document (``[]``, a CSV header) on stdout.
+
+    Raised instead of printing: the one handler (``report_error``) prints the
+    empty answer in the format asked, then the message, and exits 1.
+    """
+
+    def __init__(
+        self,
+        summary: str,
+        report: Report,
+        fields_when_empty: list[str],
+        output_format: OutputFormat,
+        as_json: bool,
+        fields: str | None = None,
+    ) -> None:
+        super().__init__(summary)
+        self.report = report
+        self.fields_when_empty = fields_when_empty
+        self.output_format = output_format
+        self.as_json = as_json
+        self.fields = fields
 
 
-def report_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn factcli's own errors into a message on stderr and their exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+def report_error(error: FactcliError) -> int:
+    """Say what went wrong on stderr (after an empty answer on stdout); the exit code."""
+    if isinstance(error, EmptyAnswer):
         try:
-            return command(*args, **kwargs)
-        except InvalidFactsError as error:
-            for problem in error.problems:
-                print(message(str(problem)), file=sys.stderr)
-            print(message(f"factcli: {error}"), file=sys.stderr)
-            raise typer.Exit(error.exit_code) from None
-        except FactcliError as error:
-            # Messages quote names, keys and paths from the data: never raw to a terminal.
-            print(message(f"factcli: {error}"), file=sys.stderr)
-            raise typer.Exit(error.exit_code) from None
-
-    return wrapper
+            _emit_empty(error)
+        except FactcliError as worse:  # --fields that the empty answer has not got
+            return report_error(worse)
+    if isinstance(error, InvalidFactsError):
+        for problem in error.problems:
+            print(message(str(problem)), file=sys.stderr)
+    if str(error):
+        # Messages quote names, keys and paths from the data: never raw to a terminal.
+        print(message(f"factcli: {error}"), file=sys.stderr)
+    return error.exit_code
 
 
 def facts_root(facts_dir: Path | None) -> Path:
@@ -97,9 +113,12 @@ def facts_root(facts_dir: Path | None) -> Path:
     return root
 
 
-@functools.cache
 def _note_bundled(root: Path) -> None:
     """Tell a person at a terminal, once a run, that the bundled base answers, not theirs."""
+    noted = current().noted_bundled
+    if root in noted:
+        return
+    noted.add(root)
     if sys.stderr.isatty():
         print(
             message(
@@ -139,34 +158,18 @@ def check_output(target: Path, facts_dir: Path | None, *, force: bool) -> None:
         check_target(target, force=force)
 
 
-#: Fact bases opened once and kept for every question of a batch, while one runs.
-_held: dict[tuple[Path, bool], FactsAccess] | None = None
-
-
-@contextlib.contextmanager
-def holding_facts() -> Iterator[None]:
-    """Within the block, each fact base is opened (and checked for changes) only once."""
-    global _held
-    _held = {}
-    try:
-        yield
-    finally:
-        held, _held = _held, None
-        for access in held.values():
-            access.close()
-
-
 def open_facts(facts_dir: Path | None, skip_invalid: bool = False) -> FactsAccess:
     """Answers from the index when it can give them, else from the files loaded whole."""
     root = facts_root(facts_dir)
-    if _held is None:
+    held = current().held
+    if held is None:
         return _open_facts(root, facts_dir, skip_invalid)
     key = (root.absolute(), skip_invalid)
-    if key not in _held:
+    if key not in held:
         access = _open_facts(root, facts_dir, skip_invalid)
         access.held = True
-        _held[key] = access
-    return _held[key]
+        held[key] = access
+    return held[key]
 
 
 def _open_facts(root: Path, facts_dir: Path | None, skip_invalid: bool) -> FactsAccess:
@@ -181,36 +184,14 @@ def _open_facts(root: Path, facts_dir: Path | None, skip_invalid: bool) -> Facts
     return LoadedFacts(load(facts_dir, skip_invalid))
 
 
-_paging_allowed = True
-
-#: Where reports go instead of stdout while a batch runs (see ``collecting``).
-_collector: Callable[[Report], None] | None = None
-
-
-@contextlib.contextmanager
-def collecting(collector: Callable[[Report], None]) -> Iterator[None]:
-    """Within the block, every report a command emits goes to ``collector``, not stdout."""
-    global _collector
-    _collector = collector
-    try:
-        yield
-    finally:
-        _collector = None
-
-
-def use_pager(allowed: bool) -> None:
-    """Whether long tables on a terminal may go through the pager (``--no-pager``)."""
-    global _paging_allowed
-    _paging_allowed = allowed
-
-
 def _print(report: Report, chosen: OutputFormat) -> None:
     from factcli.render.formats import render
 
-    if _collector is not None:
-        _collector(report)
+    session = current()
+    if session.collector is not None:
+        session.collector(report)
         return
-    if chosen in (OutputFormat.table, OutputFormat.markdown) and _paging_allowed:
+    if chosen in (OutputFormat.table, OutputFormat.markdown) and session.paging_allowed:
         from factcli.render.pager import pager_command
 
         command = pager_command() if sys.stdout.isatty() else None
@@ -226,22 +207,15 @@ def _print(report: Report, chosen: OutputFormat) -> None:
     render(report, chosen, sys.stdout)
 
 
-def emit_empty(
-    report: Report,
-    fields_when_empty: list[str],
-    output_format: OutputFormat,
-    as_json: bool,
-    fields: str | None = None,
-) -> None:
+def _emit_empty(empty: EmptyAnswer) -> None:
     """An empty list, as a document scripts can read: ``[]``, a CSV header row, no JSONL line.
 
-    Table, Markdown and HTML print nothing; the caller then says why on stderr
-    and exits 1, as for any answer that found nothing.
+    Table, Markdown and HTML print nothing: the message on stderr says why.
     """
-    chosen = OutputFormat.json if as_json else output_format
+    chosen = OutputFormat.json if empty.as_json else empty.output_format
     if chosen in (OutputFormat.json, OutputFormat.jsonl, OutputFormat.csv):
-        report.record_fields = fields_when_empty
-        emit(report, output_format, as_json, fields)
+        empty.report.record_fields = empty.fields_when_empty
+        emit(empty.report, empty.output_format, empty.as_json, empty.fields)
 
 
 def emit(

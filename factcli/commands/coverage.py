@@ -14,14 +14,12 @@ from factcli.commands.common import (
     JsonOption,
     emit,
     load,
-    report_errors,
 )
-from factcli.errors import EXIT_NOT_FOUND
+from factcli.errors import FailedCheck
 from factcli.render.formats import OutputFormat
 from factcli.safe import message as safe_message
 
 
-@report_errors
 def coverage(
     archive: ArchiveOption,
     source: Annotated[
@@ -69,8 +67,7 @@ def coverage(
     if result.stale:
         problems.append(f"{len(result.stale)} ledger entr(ies) match no sentence")
     if problems:
-        print(f"factcli: {'; '.join(problems)}", file=sys.stderr)
-        raise typer.Exit(EXIT_NOT_FOUND)
+        raise FailedCheck("; ".join(problems))
     if uncovered:
         # The table has nothing to show: say why, where a message belongs.
         print("factcli: every sentence is cited or in the ledger", file=sys.stderr)

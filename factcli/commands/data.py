@@ -21,9 +21,8 @@ from factcli.commands.common import (
     emit,
     facts_root,
     load,
-    report_errors,
 )
-from factcli.errors import EXIT_NOT_FOUND, InvalidFactsError, UsageError
+from factcli.errors import FailedCheck, InvalidFactsError, UsageError
 from factcli.model.records import FactBase
 from factcli.render.formats import OutputFormat
 from factcli.safe import message
@@ -41,7 +40,6 @@ class ExportFormat(str, enum.Enum):
     annotations = "annotations"
 
 
-@report_errors
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -63,7 +61,7 @@ def validate(
         emit(listings.problems_report(result.problems, len(files)), output_format, as_json)
     if result.problems:
         if machine_readable:
-            raise typer.Exit(EXIT_NOT_FOUND)
+            raise FailedCheck()  # the problems are the answer, on stdout
         raise InvalidFactsError(result.problems)
     if not machine_readable:
         facts = result.facts
@@ -73,7 +71,6 @@ def validate(
         )
 
 
-@report_errors
 def verify_quotes(
     archive: ArchiveOption,
     facts_dir: FactsDirOption = None,
@@ -99,11 +96,9 @@ def verify_quotes(
     else:
         print(f"{report.title}: all verbatim")
     if result.failures:
-        print(f"factcli: {report.title}", file=sys.stderr)
-        raise typer.Exit(EXIT_NOT_FOUND)
+        raise FailedCheck(report.title)
 
 
-@report_errors
 def export(
     export_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help="Export format.", case_sensitive=False)

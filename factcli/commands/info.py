@@ -11,7 +11,6 @@ from factcli.commands.common import (
     emit,
     facts_root,
     open_facts,
-    report_errors,
 )
 from factcli.model.location import bundled_facts_dir, discovered_facts_dir, named_by
 from factcli.query.overview import base_counts
@@ -20,7 +19,6 @@ from factcli.render.formats import OutputFormat
 from factcli.render.report import Report
 
 
-@report_errors
 def info(
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,

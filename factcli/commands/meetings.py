@@ -9,6 +9,7 @@ import typer
 
 from factcli.commands import complete
 from factcli.commands.common import (
+    EmptyAnswer,
     FactsDirOption,
     FieldsOption,
     FormatOption,
@@ -16,9 +17,7 @@ from factcli.commands.common import (
     QuotesOption,
     SkipInvalidOption,
     emit,
-    emit_empty,
     open_facts,
-    report_errors,
 )
 from factcli.commands.filters import (
     SinceOption,
@@ -27,7 +26,6 @@ from factcli.commands.filters import (
     explain_empty,
     visit_filter,
 )
-from factcli.errors import NotFoundError
 from factcli.model.records import STATUSES, Status
 from factcli.render.formats import OutputFormat
 
@@ -35,7 +33,6 @@ from factcli.render.formats import OutputFormat
 StatusChoice = enum.Enum("StatusChoice", {s.replace(" ", "_"): s for s in STATUSES}, type=str)  # type: ignore[misc]
 
 
-@report_errors
 def meetings(
     person: Annotated[
         str | None,
@@ -83,7 +80,12 @@ def meetings(
         found = find_meetings(facts, criteria, statuses)
         if not found:
             explain_empty(access, person, None)
-            empty = meetings_report(facts, [])
-            emit_empty(empty, MEETING_FIELDS, output_format, as_json, fields)
-            raise NotFoundError("no meeting matches those filters")
+            raise EmptyAnswer(
+                "no meeting matches those filters",
+                meetings_report(facts, []),
+                MEETING_FIELDS,
+                output_format,
+                as_json,
+                fields,
+            )
     emit(meetings_report(facts, found), output_format, as_json, fields, quotes=quotes)

@@ -9,14 +9,12 @@ from typing import Annotated
 
 import typer
 
-from factcli.commands.common import report_errors
 from factcli.errors import OutputError, UsageError
 from factcli.model.spec import ID_PATTERN
 from factcli.model.templates import TemplateKind, template
 from factcli.safe import message
 
 
-@report_errors
 def new(
     kind: Annotated[TemplateKind, typer.Argument(help="What the new file holds.")],
     record_id: Annotated[
@@ -47,7 +45,6 @@ def new(
     print(message(f"wrote {target}"), file=sys.stderr)
 
 
-@report_errors
 def init(
     directory: Annotated[
         Path,

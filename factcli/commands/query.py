@@ -10,6 +10,7 @@ import typer
 
 from factcli.commands import complete
 from factcli.commands.common import (
+    EmptyAnswer,
     FactsDirOption,
     FieldsOption,
     FormatOption,
@@ -17,10 +18,8 @@ from factcli.commands.common import (
     QuotesOption,
     SkipInvalidOption,
     emit,
-    emit_empty,
     facts_root,
     open_facts,
-    report_errors,
 )
 from factcli.commands.filters import (
     CityOption,
@@ -43,7 +42,6 @@ from factcli.render import listings, views
 from factcli.render.formats import OutputFormat
 
 
-@report_errors
 def visits(
     year: YearOption = None,
     since: SinceOption = None,
@@ -64,13 +62,17 @@ def visits(
         facts, found = access.visits(criteria)
         if not found:
             explain_empty(access, person, org)
-            empty = views.visits_report(facts, [])
-            emit_empty(empty, views.VISIT_FIELDS, output_format, as_json, fields)
-            raise NotFoundError("no visit matches those filters")
+            raise EmptyAnswer(
+                "no visit matches those filters",
+                views.visits_report(facts, []),
+                views.VISIT_FIELDS,
+                output_format,
+                as_json,
+                fields,
+            )
     emit(views.visits_report(facts, found), output_format, as_json, fields)
 
 
-@report_errors
 def show(
     visit_id: Annotated[
         str,
@@ -109,7 +111,6 @@ def _entity_command(
     emit(report, output_format, as_json, fields, quotes=quotes)
 
 
-@report_errors
 def person(
     name: Annotated[
         str,
@@ -129,7 +130,6 @@ def person(
     _entity_command("person", name, facts_dir, skip_invalid, output_format, as_json, fields, quotes)
 
 
-@report_errors
 def org(
     name: Annotated[
         str,
@@ -148,7 +148,6 @@ def org(
     _entity_command("org", name, facts_dir, skip_invalid, output_format, as_json, fields, quotes)
 
 
-@report_errors
 def search(
     text: Annotated[str, typer.Argument(help="Words to find; case and accents do not matter.")],
     limit: Annotated[
@@ -168,14 +167,15 @@ def search(
     with open_facts(facts_dir, skip_invalid) as access:
         try:
             facts, hits = access.search(query, limit)
-        except NotFoundError:
+        except NotFoundError as error:
             empty = listings.search_report(FactBase(), text, [])
-            emit_empty(empty, listings.SEARCH_FIELDS, output_format, as_json, fields)
-            raise
+            fields_when_empty = listings.SEARCH_FIELDS
+            raise EmptyAnswer(
+                str(error), empty, fields_when_empty, output_format, as_json, fields
+            ) from None
     emit(listings.search_report(facts, text, hits), output_format, as_json, fields, quotes=quotes)
 
 
-@report_errors
 def timeline(
     year: YearOption = None,
     since: SinceOption = None,
@@ -196,9 +196,14 @@ def timeline(
         facts, found = access.timeline(criteria)
         if not found:
             explain_empty(access, person, org)
-            empty = listings.timeline_report(facts, [])
-            emit_empty(empty, listings.TIMELINE_FIELDS, output_format, as_json, fields)
-            raise NotFoundError("nothing on the timeline matches those filters")
+            raise EmptyAnswer(
+                "nothing on the timeline matches those filters",
+                listings.timeline_report(facts, []),
+                listings.TIMELINE_FIELDS,
+                output_format,
+                as_json,
+                fields,
+            )
     emit(listings.timeline_report(facts, found), output_format, as_json, fields)
 
 
@@ -215,7 +220,6 @@ class SourcesFormat(str, enum.Enum):
     bibtex = "bibtex"
 
 
-@report_errors
 def sources(
     visit: Annotated[
         str | None,
@@ -249,9 +253,14 @@ def sources(
         if output_format in (SourcesFormat.csl_json, SourcesFormat.bibtex) and not as_json:
             raise NotFoundError("no sources")
         chosen = OutputFormat.json if as_json else OutputFormat(output_format.value)
-        empty = listings.sources_report(facts, [])
-        emit_empty(empty, listings.SOURCES_FIELDS, chosen, as_json, fields)
-        raise NotFoundError("no sources")
+        raise EmptyAnswer(
+            "no sources",
+            listings.sources_report(facts, []),
+            listings.SOURCES_FIELDS,
+            chosen,
+            as_json,
+            fields,
+        )
     if output_format in (SourcesFormat.csl_json, SourcesFormat.bibtex) and not as_json:
         from factcli.render import citations
 
@@ -264,7 +273,6 @@ def sources(
     emit(listings.sources_report(facts, uses), chosen, as_json, fields)
 
 
-@report_errors
 def conflicts(
     facts_dir: FactsDirOption = None,
     skip_invalid: SkipInvalidOption = False,
@@ -277,7 +285,12 @@ def conflicts(
         facts = access.everything()
     found = find_conflicts(facts)
     if not found:
-        empty = conflict_views.conflicts_report(facts, [])
-        emit_empty(empty, conflict_views.CONFLICTS_FIELDS, output_format, as_json, fields)
-        raise NotFoundError("no disagreements between sources are recorded")
+        raise EmptyAnswer(
+            "no disagreements between sources are recorded",
+            conflict_views.conflicts_report(facts, []),
+            conflict_views.CONFLICTS_FIELDS,
+            output_format,
+            as_json,
+            fields,
+        )
     emit(conflict_views.conflicts_report(facts, found), output_format, as_json, fields)

@@ -16,7 +16,6 @@ from factcli.commands.common import (
     SkipInvalidOption,
     check_output,
     open_facts,
-    report_errors,
 )
 from factcli.commands.filters import (
     CityOption,
@@ -53,7 +52,6 @@ def _chosen_format(requested: DocumentFormat | None, output: Path | None) -> Out
     return OutputFormat(requested.value)
 
 
-@report_errors
 def report(
     visit_ids: Annotated[
         list[str] | None,
