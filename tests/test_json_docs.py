@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,36 +20,55 @@ from factcli.cli import app
 from .conftest import REPO
 
 DOC = REPO / "docs" / "json.md"
-BLOCK = re.compile(r"```console\n\$ factcli (?P<args>[^\n]*)\n(?P<output>.*?)```", re.S)
-#: Every query command with a JSON form has an example.
+BLOCK = re.compile(
+    r"```console\n\$ (?P<feed>printf '(?P<input>[^']*)' \| )?factcli (?P<args>[^\n]*)\n"
+    r"(?P<output>.*?)```",
+    re.S,
+)
+#: Every command with a JSON form has an example.
 COMMANDS = {
     "visits", "show", "person", "org", "search", "timeline", "meetings", "sources", "conflicts",
-    "validate", "verify-quotes", "quote",
+    "validate", "verify-quotes", "quote", "info", "coverage", "batch",
 }  # fmt: skip
+#: What the examples show for this machine's paths: the repository and the index's folder.
+HOME = "/home/you/factcli"
+CACHE = "/home/you/.cache/factcli"
 
 
-def _run(args: str) -> str:
-    result = CliRunner().invoke(app, shlex.split(args))
+def _run(args: str, given: str | None, cache: str) -> str:
+    """What ``factcli ARGS`` prints (fed ``given`` on stdin), with this machine's paths as shown."""
+    stdin = given.replace("\\n", "\n") if given is not None else None
+    result = CliRunner().invoke(app, shlex.split(args), input=stdin)
     assert result.exit_code == 0, result.stderr
-    json.loads(result.stdout)  # a valid document
-    return result.stdout
+    for line in result.stdout.splitlines() if stdin is not None else [result.stdout]:
+        json.loads(line)  # a valid document (JSON Lines from a batch)
+    shown = result.stdout.replace(cache, CACHE).replace(str(REPO), HOME)
+    # The index's file is named by a checksum of the folder's full path.
+    return re.sub(r"index-[0-9a-f]{8}\.sqlite3", "index-0d57571c.sqlite3", shown)
 
 
 def test_json_reference_examples_are_what_the_commands_print(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.chdir(REPO)  # the examples name the fixture by its path in the repository
+    cache = str(tmp_path / "cache")
+    monkeypatch.setenv("FACTCLI_CACHE_DIR", cache)
     text = DOC.read_text(encoding="utf-8")
     blocks = list(BLOCK.finditer(text))
     assert {shlex.split(b["args"])[0] for b in blocks} == COMMANDS
     if os.environ.get("FACTCLI_UPDATE_DOCS"):
         updated = BLOCK.sub(
-            lambda m: f"```console\n$ factcli {m['args']}\n{_run(m['args'])}```", text
+            lambda m: (
+                f"```console\n$ {m['feed'] or ''}factcli {m['args']}\n"
+                f"{_run(m['args'], m['input'], cache)}```"
+            ),
+            text,
         )
         DOC.write_text(updated, encoding="utf-8")
         pytest.skip("docs/json.md regenerated")
     for block in blocks:
-        assert _run(block["args"]) == block["output"], f"factcli {block['args']}"
+        printed = _run(block["args"], block["input"], cache)
+        assert printed == block["output"], f"factcli {block['args']}"
 
 
 def test_json_reference_names_every_field_the_examples_show() -> None:
@@ -66,6 +86,8 @@ def test_json_reference_names_every_field_the_examples_show() -> None:
                 keys(item)
 
     for block in BLOCK.finditer(text):
-        keys(json.loads(block["output"]))
+        documents = block["output"].splitlines() if block["input"] else [block["output"]]
+        for document in documents:
+            keys(json.loads(document))
     undocumented = sorted(k for k in shown if f"`{k}`" not in prose and f'"{k}"' not in prose)
     assert undocumented == []
