@@ -51,7 +51,6 @@ class IndexedFacts(FactsAccess):
         self._order: dict[str, tuple[tuple[str, ...], int]] = {}  # key: (file parts, rowid)
         self._source_total: int | None = None
         self._entity_keys: list[str] | None = None
-        self._keys_by_folded_id: dict[str, list[str]] | None = None
 
     def close(self) -> None:
         """End the read transaction and close the connection."""
@@ -194,29 +193,20 @@ class IndexedFacts(FactsAccess):
             (criteria.person, "person"),
             (criteria.org, "org"),
         ]
-        names = [(name, kind) for name, kind in wanted if name is not None]
         registry_keys: list[str] = []
-        if names:
-            # Names resolve against the whole registry, exactly as in a full load.
-            registry_keys = self._all_entity_keys()
-            registry = self.load(registry_keys)
-        for name, kind in names:
-            ids = entities.matching_entity_ids(registry, name, kind)
+        for name, kind in wanted:
+            if name is None:
+                continue
+            # As in a full load: the registry (or the part of it that decides) says who.
+            ids = entities.matching_entity_ids(self._registry_for(name, kind), name, kind)
             sql.append(f"AND key IN (SELECT owner FROM refs WHERE target IN ({_KEYS}))")
             params.append(json.dumps([_ENTITY + i for i in ids]))
+            registry_keys += [_ENTITY + i for i in ids]
         return self.load([*self._keys(" ".join(sql), *params), *registry_keys], sources=sources)
 
     def entity(self, name: str, kind: EntityKind) -> tuple[FactBase, Entity, list[Appearance]]:
         """The one entity a name means and everywhere it appears."""
-        # Most names are written out in full: the entities named exactly that
-        # are all a full registry would give. Only a partial, misspelt or
-        # ambiguous name needs the whole registry (word matches, suggestions).
-        entity_keys = self._all_entity_keys()
-        named = self.load(self._exactly_named(name, entity_keys), sources=False)
-        if entities.exact_matches(named, name, kind):
-            found = entities.find_entity(named, name, kind)
-        else:
-            found = entities.find_entity(self.load(entity_keys), name, kind)
+        found = entities.find_entity(self._registry_for(name, kind), name, kind)
         # Where it takes part or is mentioned, and what it reported (according_to).
         owners = self._keys(
             "SELECT DISTINCT owner FROM refs WHERE target IN (?, ?) AND owner LIKE 'record:%'",
@@ -226,11 +216,21 @@ class IndexedFacts(FactsAccess):
         facts = self.load([*owners, _ENTITY + found.id])
         return facts, facts.entities[found.id], entities.appearances(facts, found)
 
-    def _exactly_named(self, name: str, entity_keys: list[str]) -> list[str]:
-        """Keys of every entity with a name, alias or id that folds to what ``name`` folds to.
+    def _registry_for(self, name: str, kind: EntityKind | None) -> FactBase:
+        """As much of the registry as telling what ``name`` means takes.
 
-        ``entity_keys`` are the keys of every entity, which the ids are read from.
+        Most names are written out in full: the entities named exactly that
+        are all a full registry would give, found through the index without
+        reading the others. Only a partial, misspelt or ambiguous name needs
+        the whole registry (word matches, suggestions).
         """
+        named = self.load(self._exactly_named(name), sources=False)
+        if entities.exact_matches(named, name, kind):
+            return named
+        return self.load(self._all_entity_keys())
+
+    def _exactly_named(self, name: str) -> list[str]:
+        """Keys of every entity with a name, alias or id that folds to what ``name`` folds to."""
         wanted = fold(name)
         if not wanted:
             return []
@@ -240,12 +240,8 @@ class IndexedFacts(FactsAccess):
             wanted,
             " AND ".join(f'"{word}"' for word in wanted.split()),
         )
-        if self._keys_by_folded_id is None:
-            self._keys_by_folded_id = {}
-            for key in entity_keys:
-                folded = fold(key.removeprefix(_ENTITY).replace("-", " "))
-                self._keys_by_folded_id.setdefault(folded, []).append(key)
-        return [*by_name, *self._keys_by_folded_id.get(wanted, [])]
+        by_id = self._keys("SELECT key FROM records WHERE folded_id = ?", wanted)
+        return [*by_name, *by_id]
 
     def search(self, text: Query | str, limit: int) -> tuple[FactBase, list[SearchHit]]:
         """Ranked hits: FTS5 finds every field that may match, the shared ranker decides."""

@@ -18,17 +18,28 @@ from factcli.model.build import references
 from factcli.model.claims import NAME_FIELDS, record_places
 from factcli.model.keys import NAMESPACE_OF_KIND, RECORD_KEYS
 from factcli.model.records import FactBase
+from factcli.query.entities import id_as_name
 from factcli.query.search import documents
 from factcli.query.text import fold
 
 Table = dict[str, Any]
+
+#: The columns each table's rows fill, in the order of the tuples of ``FileRows``;
+#: every table also has the ``file`` the rows come from.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "records": ("key", "kind", "id", "name", "data", "earliest", "latest", "folded_id"),
+    "refs": ("owner", "target"),
+    "places": ("owner", "country", "city"),
+    "name_docs": ("name_ref", "owner", "section", "field", "sources", "kind"),
+}
 
 
 @dataclass
 class FileRows:
     """Everything one file adds to the index."""
 
-    records: list[tuple[str, str, str, str, str, str | None, str | None]] = field(
+    #: (key, kind, id, name, data, earliest, latest, folded_id): see ``COLUMNS``.
+    records: list[tuple[str, str, str, str, str, str | None, str | None, str | None]] = field(
         default_factory=list
     )
     refs: list[tuple[str, str]] = field(default_factory=list)
@@ -63,7 +74,9 @@ def file_rows(document: Table, facts: FactBase) -> FileRows:
                 (key, fold(country), fold(city)) for city, country in record_places(record)
             )
         data = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
-        rows.records.append((key, kind, table["id"], name, data, earliest, latest))
+        # People and orgs are found by their id read as a name, without reading them all.
+        folded_id = fold(id_as_name(table["id"])) if namespace == "entity" else None
+        rows.records.append((key, kind, table["id"], name, data, earliest, latest, folded_id))
         # Kinds name the key spaces; a "party" (according_to) may be words, not an entity.
         targets = {record_key(kind, target) for kind, target, _ in references(table, ())}
         rows.refs.extend((key, target) for target in sorted(targets))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from factcli.index.reading import FileReading, read_files
+from factcli.index.rows import COLUMNS
 from factcli.index.store import FileStat, file_parts, identity, trusted_stat
 from factcli.query.text import fold
 from factcli.render.progress import Ticker
@@ -28,7 +29,7 @@ CREATE TABLE files (
 );
 CREATE TABLE records (
     key TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
-    data TEXT NOT NULL, earliest TEXT, latest TEXT, file TEXT NOT NULL
+    data TEXT NOT NULL, earliest TEXT, latest TEXT, folded_id TEXT, file TEXT NOT NULL
 );
 CREATE TABLE refs (owner TEXT NOT NULL, target TEXT NOT NULL, file TEXT NOT NULL);
 CREATE TABLE places (
@@ -58,6 +59,7 @@ CREATE VIRTUAL TABLE docs_fts USING fts5 (
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS records_by_key ON records (key);
 CREATE INDEX IF NOT EXISTS records_by_file ON records (file);
+CREATE INDEX IF NOT EXISTS records_by_folded_id ON records (folded_id) WHERE folded_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS refs_by_owner ON refs (owner);
 CREATE INDEX IF NOT EXISTS refs_by_target ON refs (target);
 CREATE INDEX IF NOT EXISTS refs_by_file ON refs (file);
@@ -181,13 +183,15 @@ def _store(
             ("records", list(rows.records)),
             ("refs", list(rows.refs)),
             ("places", list(rows.places)),
-            ("name_docs", [(None, *row) for row in rows.name_docs]),
+            ("name_docs", list(rows.name_docs)),
         ]
         for table, table_rows in tables:
             if table_rows:
-                marks = ", ".join("?" * (len(table_rows[0]) + 1))
+                columns = (*COLUMNS[table], "file")
+                marks = ", ".join("?" * len(columns))
                 connection.executemany(
-                    f"INSERT INTO {table} VALUES ({marks})", ((*row, path) for row in table_rows)
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                    ((*row, path) for row in table_rows),
                 )
         _add_docs(connection, ((first_doc + n, *row) for n, row in enumerate(rows.docs)))
         next_doc += len(rows.docs)

@@ -22,8 +22,13 @@ _LABELS: dict[EntityKind | None, str] = {
 }
 
 
+def id_as_name(entity_id: str) -> str:
+    """An entity's id read as a name: ``sergei-shoigu`` finds Sergei Shoigu."""
+    return entity_id.replace("-", " ")
+
+
 def _names(entity: Entity) -> list[str]:
-    return [entity.id.replace("-", " "), entity.name, *entity.aliases]
+    return [id_as_name(entity.id), entity.name, *entity.aliases]
 
 
 def exact_matches(facts: FactBase, query: str, kind: EntityKind | None) -> list[Entity]:
