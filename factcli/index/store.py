@@ -29,7 +29,7 @@ from factcli.model.files import UnreadableFile, fact_file_entries, read_regular_
 
 #: Bump when the tables or what goes into them change; an index of another
 #: format (or another factcli version) is rebuilt from scratch.
-INDEX_FORMAT = "6"
+INDEX_FORMAT = "7"
 #: How long to wait for another factcli that is updating the same index.
 LOCK_WAIT_SECONDS = 0.1  # a blink: longer than that, a run answers from the files
 #: How long an update, once written, waits for readers to finish before it commits;

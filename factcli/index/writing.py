@@ -20,6 +20,13 @@ from factcli.render.progress import Ticker
 
 #: Rows read and written at a time where a whole table would not fit in memory.
 _SLICE = 10_000
+#: The first rowid of a file's searchable fields; name documents take the rowids below it.
+#: Never negative rowids: SQLite's FTS5 (3.40.1 at least) writes past a buffer, and
+#: aborts the process, when a prefix query merges the rowids of a term found only in
+#: rows below 0 with those of a term found only in rows above (found at 100,000 visits).
+FIELD_DOCS_FROM = 1 << 40
+#: A name document's rowid in ``docs``, from its ``id`` in ``name_docs`` (SQL).
+_NAME_DOC_ID = f"{FIELD_DOCS_FROM} - id"
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,7 +48,8 @@ CREATE TABLE name_docs (
 );
 -- Each source's number [n]: its place in the order a full load reads the files.
 CREATE TABLE bibliography (id TEXT NOT NULL, position INTEGER NOT NULL);
--- Every searchable field. Name documents take negative ids, under their current name.
+-- Every searchable field. Name documents take the ids below FIELD_DOCS_FROM, under their
+-- current name.
 CREATE TABLE docs (
     id INTEGER PRIMARY KEY, body TEXT NOT NULL, text TEXT NOT NULL, owner TEXT NOT NULL,
     section TEXT NOT NULL, field TEXT NOT NULL, sources TEXT NOT NULL, kind TEXT NOT NULL
@@ -108,7 +116,9 @@ def update(
     started = time.time_ns()
     gone = [*changed, *deleted]
     renamed = _forget(connection, gone)
-    next_doc = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM docs").fetchone()[0]
+    next_doc = connection.execute(
+        f"SELECT max(coalesce(max(id), 0) + 1, {FIELD_DOCS_FROM}) FROM docs"
+    ).fetchone()[0]
     # One step per file, and a last one for the indexes and the checks across files.
     ticker = Ticker(len(changed) + 1, "Indexing the fact files")
     try:
@@ -159,7 +169,9 @@ def _forget(connection: sqlite3.Connection, paths: list[str]) -> set[str]:
             " AND (SELECT last_doc FROM files WHERE path = ?)",
             (path, path),
         )
-        _drop_docs(connection, "id IN (SELECT -id FROM name_docs WHERE file = ?)", (path,))
+        _drop_docs(
+            connection, f"id IN (SELECT {_NAME_DOC_ID} FROM name_docs WHERE file = ?)", (path,)
+        )
         for table in ("records", "refs", "places", "name_docs"):
             connection.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
         connection.execute("DELETE FROM files WHERE path = ?", (path,))
@@ -206,7 +218,8 @@ def _store(
 def _index_names(connection: sqlite3.Connection, changed: list[str], renamed: set[str]) -> None:
     """Full-text rows, under their current name, for name documents that are new or renamed.
 
-    They take negative rowids, so they never collide with the per-file ranges.
+    They take the rowids below ``FIELD_DOCS_FROM``, counting down (see ``_NAME_DOC_ID``),
+    so they never collide with the per-file ranges above it.
     """
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id INTEGER PRIMARY KEY)")
     connection.execute("DELETE FROM dirty")
@@ -218,9 +231,10 @@ def _index_names(connection: sqlite3.Connection, changed: list[str], renamed: se
         "INSERT OR IGNORE INTO dirty SELECT id FROM name_docs WHERE name_ref = ?",
         ((k,) for k in renamed),
     )
-    _drop_docs(connection, "id IN (SELECT -id FROM temp.dirty)", ())
+    _drop_docs(connection, f"id IN (SELECT {_NAME_DOC_ID} FROM temp.dirty)", ())
     cursor = connection.execute(
-        "SELECT -d.id, COALESCE(e.name, substr(d.name_ref, 8)), d.owner, d.section, d.field,"
+        f"SELECT {FIELD_DOCS_FROM} - d.id, COALESCE(e.name, substr(d.name_ref, 8)), d.owner,"
+        " d.section, d.field,"
         " d.sources, d.kind FROM dirty JOIN name_docs d ON d.id = dirty.id"
         " LEFT JOIN records e ON e.key = d.name_ref"
         # FTS5 flushes its pending terms whenever a rowid is not above the last one.
