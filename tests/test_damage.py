@@ -13,6 +13,7 @@ import os
 import random
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -229,6 +230,35 @@ def test_the_folder_is_checked_again_after_the_last_begin(
     assert raced and access is not None
     with access:
         assert access.record("2020-03-springfield")[1].title == "Harvest Fair visit"
+
+
+def test_an_update_reads_the_index_whole_once_to_seal_it_not_again_to_check_it(
+    runner: CliRunner, facts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built_index(facts)
+    sums: list[str] = []
+    real_checksum = store.checksum
+
+    def counting(who: str) -> Callable[[store.IndexConnection], int]:
+        def count(connection: store.IndexConnection) -> int:
+            sums.append(who)
+            return real_checksum(connection)
+
+        return count
+
+    monkeypatch.setattr(store, "checksum", counting("seal"))
+    monkeypatch.setattr(opening, "checksum", counting("check"))
+    question = ["show", "2020-03-springfield", "--json"]
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    visit.write_text(
+        visit.read_text(encoding="utf-8").replace("Harvest Fair visit", "Harvest Fair tour"),
+        encoding="utf-8",
+    )
+    code, out, _ = ask(runner, facts, question)
+    assert code == 0 and '"title": "Harvest Fair tour"' in out
+    # Checked once (built moments ago, its times are not yet to be trusted), then
+    # sealed once after the update; never read whole again to check what was sealed.
+    assert sums == ["check", "seal"]
 
 
 def test_an_index_checked_before_and_unchanged_is_not_read_again(

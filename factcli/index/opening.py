@@ -158,11 +158,14 @@ def _check_seal(connection: IndexConnection, path: Path) -> bool:
         raise _Replaced()
     if stored == 0:
         return False
+    state = file_state(connection, stored)
+    if connection.trusted_state == state:
+        return True  # this run checked or sealed it, and nothing has written to it since
     if checked_before(connection, path, stored):
         return True
-    state = file_state(connection, stored)
     if checksum(connection) != stored:
         raise IndexDamaged("checksum mismatch")
+    connection.trusted_state = state
     note_checked(connection, path, state)
     return True
 
@@ -202,6 +205,9 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
                 connection.execute("COMMIT")
                 if rebuilt or changed or deleted:
                     seal(connection)
+            if rebuilt or changed or deleted:
+                # Remembered as checked now, unless too recent to trust (as ever, so far).
+                note_checked(connection, path, connection.trusted_state)
         except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")

@@ -155,6 +155,9 @@ class IndexConnection(sqlite3.Connection):
     """
 
     descriptor = -1
+    #: The file as this connection last found it intact or sealed it (``file_state``):
+    #: while it is so, checking it again would read every byte to find the same.
+    trusted_state = ""
 
     def close(self) -> None:
         """Close the connection, then the descriptor."""
@@ -248,6 +251,7 @@ def seal(connection: IndexConnection) -> None:
     value = checksum(connection)
     signed = value - (1 << 32) if value >= 1 << 31 else value
     connection.execute(f"PRAGMA user_version = {signed:d}")
+    connection.trusted_state = file_state(connection, value)
 
 
 #: Beside the index: the file's size, times, inode and seal when a whole
