@@ -12,7 +12,7 @@ This module is the one place that knows where claims live in a record.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from factcli.model.dates import record_dates_text, value_words
 from factcli.model.edtf import EdtfDate, iso_earliest, iso_latest
@@ -43,8 +43,29 @@ NameOf = Callable[[str], str]
 #: Fields whose text is a registry id, shown as the entity's name.
 NAME_FIELDS = frozenset({"who", "speaker"})
 
+#: Where in its record a claim sits. The one list of sections: every table of labels,
+#: nouns or columns elsewhere is keyed by these names (mypy checks each key).
+SectionName = Literal[
+    "start",
+    "end",
+    "date",
+    "summary",
+    "places",
+    "statements",
+    "context",
+    "characterisations",
+    "delegation",
+    "counterparts",
+    "agreements",
+    "activities",
+    "roles",
+    "published",
+    "credits",
+]
+SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
+
 #: The sections of a visit and of an event that hold lists of claims, in walk order.
-VISIT_SECTIONS = (
+VISIT_SECTIONS: tuple[SectionName, ...] = (
     "places",
     "statements",
     "context",
@@ -54,10 +75,10 @@ VISIT_SECTIONS = (
     "agreements",
     "activities",
 )
-EVENT_SECTIONS = ("places", "statements", "context")
+EVENT_SECTIONS: tuple[SectionName, ...] = ("places", "statements", "context")
 
 #: Sections whose claim is a record's or a source's date, cited on its own.
-DATE_SECTIONS = frozenset({"start", "end", "date", "published"})
+DATE_SECTIONS: frozenset[SectionName] = frozenset({"start", "end", "date", "published"})
 
 Item = (
     Place
@@ -94,7 +115,7 @@ class Claim(NamedTuple):
 
     record_id: str
     record_kind: str  # "visit", "event", "person", "org" or "source"
-    section: str  # "delegation", "statements", "start", "roles", ...
+    section: SectionName  # "delegation", "statements", "start", "roles", ...
     position: int  # within its section
     subject: str | None  # the registry id the claim is about (who, speaker), if any
     entities: tuple[str, ...]  # every registry id the claim involves, subject first
@@ -190,7 +211,7 @@ def place_text(place: Place) -> str:
 
 def _claim(
     owner: tuple[str, str, Within | None],
-    section: str,
+    section: SectionName,
     position: int,
     item: Item,
     text: str,
@@ -226,7 +247,7 @@ def _claim(
 
 
 def _date_claim(
-    owner: tuple[str, str, Within | None], section: str, claim: DateClaim | None
+    owner: tuple[str, str, Within | None], section: SectionName, claim: DateClaim | None
 ) -> Iterator[Claim]:
     """A date cited on its own (a visit's start, a source's publication) is a claim."""
     if claim is None or claim.evidence is None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Literal, NamedTuple
 
 from factcli.errors import AmbiguousError, NotFoundError
-from factcli.model.claims import Claim, walk
+from factcli.model.claims import Claim, SectionName, walk
 from factcli.model.records import DateClaim, Entity, Evidence, FactBase, Statement
 from factcli.query.text import fold
 
@@ -99,7 +99,7 @@ def _not_found(query: str, kind: EntityKind | None, suggestions: list[str]) -> N
 
 
 #: What an entity appears as, by the section of the claim that names it, in display order.
-APPEARS_AS = {
+APPEARS_AS: dict[SectionName, str] = {
     "places": "visitor",
     "delegation": "delegation",
     "counterparts": "counterpart",

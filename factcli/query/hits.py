@@ -11,7 +11,14 @@ import re
 from typing import NamedTuple
 
 from factcli.errors import FactcliError
-from factcli.model.claims import Claim, entity_claims, record_claims, source_claims
+from factcli.model.claims import (
+    DATE_SECTIONS,
+    Claim,
+    SectionName,
+    entity_claims,
+    record_claims,
+    source_claims,
+)
 from factcli.model.dates import plain_date
 from factcli.model.edtf import EdtfError, parse_edtf
 from factcli.model.records import Event, FactBase, Statement, Visit
@@ -22,7 +29,7 @@ from factcli.query.text import fold
 from factcli.query.words import Alternative, Query, Unit
 
 #: How a claim of each section is named; ``{who}`` is its subject's name.
-_NOUNS = {
+_NOUNS: dict[SectionName, str] = {
     "statements": "statement by {who}",
     "counterparts": "meeting with {who}",
     "delegation": "delegation member {who}",
@@ -38,10 +45,6 @@ _NOUNS = {
     "published": "publication date",
     "credits": "credits",
 }
-
-
-#: Sections whose claim text is a date in EDTF, never shown as the claim's words.
-_DATED = frozenset({"start", "end", "date", "published"})
 
 
 class ClaimHit(NamedTuple):
@@ -99,7 +102,7 @@ def hit_label(facts: FactBase, hit: SearchHit, claim: Claim | None) -> str:
     if hit.section == "bibliography":
         source = facts.sources.get(hit.record_id)
         return f"headline of {source.byline if source else hit.record_id}"
-    noun = _NOUNS.get(claim.section if claim else "", "")
+    noun = _NOUNS.get(claim.section, "") if claim else ""
     if claim is not None and isinstance(claim.item, Statement) and claim.item.reported:
         noun = "reported speech of {who}"
     who = facts.name_of(claim.subject) if claim and claim.subject else ""
@@ -127,7 +130,7 @@ def by_claim(facts: FactBase, hits: list[SearchHit]) -> list[ClaimHit]:
         quotes = tuple(dict.fromkeys(c.quote for c in claim.cite)) if claim else ()
         sources = claim.source_ids if claim else group[0].sources
         label = hit_label(facts, group[0], claim)
-        claim_text = claim.text if claim and claim.section not in _DATED else ""
+        claim_text = claim.text if claim and claim.section not in DATE_SECTIONS else ""
         found.append(ClaimHit(label, text, quote, quotes, sources, tuple(group), claim_text, claim))
     return found
 

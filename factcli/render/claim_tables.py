@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from factcli.model import provenance
-from factcli.model.claims import Claim, record_claims
+from factcli.model.claims import Claim, SectionName, record_claims
 from factcli.model.records import (
     Activity,
     Agreement,
@@ -28,7 +28,7 @@ from factcli.render.labels import Citations, date_label, place_label, status_lab
 from factcli.render.report import CellLike, Section, in_quote_marks
 
 #: Each section's table: its title and columns (before "Src"), in the order shown.
-TABLES: dict[str, tuple[str, list[str]]] = {
+TABLES: dict[SectionName, tuple[str, list[str]]] = {
     "characterisations": ("Described as", ["By", "Description"]),
     "places": ("Places", ["Place", "Date", "Role", "Note"]),
     "delegation": ("Delegation", ["Name", "Rank", "Role"]),
@@ -40,7 +40,9 @@ TABLES: dict[str, tuple[str, list[str]]] = {
 }
 #: Sections whose claims may name a place of their own; their table gets a "Place"
 #: column when one does (activities always show theirs).
-OWN_PLACE_SECTIONS = frozenset({"delegation", "counterparts", "agreements", "statements"})
+OWN_PLACE_SECTIONS: frozenset[SectionName] = frozenset(
+    {"delegation", "counterparts", "agreements", "statements"}
+)
 
 
 def own_place_text(claim: Claim) -> str:
