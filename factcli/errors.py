@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from factcli.safe import printable
+from factcli.wording import counted
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -72,5 +73,5 @@ class InvalidFactsError(FactcliError):
     def __init__(self, problems: Sequence[Problem], hint: str = "") -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
-        summary = f"{count} problem{'s' if count != 1 else ''} in the fact base"
+        summary = f"{counted(count, 'problem')} in the fact base"
         super().__init__(summary + (f"; {hint}" if hint else ""))

@@ -26,6 +26,7 @@ from factcli.errors import FailedCheck, InvalidFactsError, UsageError
 from factcli.model.records import FactBase
 from factcli.render.formats import OutputFormat
 from factcli.safe import message
+from factcli.wording import counted
 
 
 class ExportFormat(str, enum.Enum):
@@ -65,9 +66,13 @@ def validate(
         raise InvalidFactsError(result.problems)
     if not machine_readable:
         facts = result.facts
+        entities = counted(
+            len(facts.entities), "person or organisation", "people and organisations"
+        )
         print(
-            f"{len(files)} files OK: {len(facts.visits)} visits, {len(facts.events)} events, "
-            f"{len(facts.sources)} sources, {len(facts.entities)} people and organisations"
+            f"{counted(len(files), 'file')} OK: {counted(len(facts.visits), 'visit')}, "
+            f"{counted(len(facts.events), 'event')}, {counted(len(facts.sources), 'source')}, "
+            f"{entities}"
         )
 
 
