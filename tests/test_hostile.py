@@ -51,7 +51,7 @@ BROKEN = {
     "missing-cite.toml": "missing-cite.toml:1: events[0].cite: missing required key",
     "inferred-without-reasoning.toml": "inferred-without-reasoning.toml:1: events[0].reasoning: an inferred claim needs its reasoning in one line",
     "bad-basis.toml": "bad-basis.toml:7: events[0].basis: expected one of 'stated', 'inferred', got 'guessed'",
-    "bad-id-slug.toml": "bad-id-slug.toml:2: orgs[0].id: 'Bad Id' is not a slug like 2022-07-moscow",
+    "bad-id-slug.toml": "bad-id-slug.toml:2: orgs[0].id: 'Bad Id' is not a slug like 2024-05-state-visit",
     "empty-string.toml": "empty-string.toml:3: orgs[0].name: must not be empty",
     "array-for-string.toml": "array-for-string.toml:3: orgs[0].name: expected a string, got an array",
     "float-for-string.toml": "float-for-string.toml:3: orgs[0].name: expected a string, got a number",

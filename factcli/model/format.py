@@ -42,7 +42,9 @@ def _inferred_needs_reasoning(table: dict[str, Any], path: KeyPath) -> Iterator[
         yield (*path, "reasoning"), "an inferred claim needs its reasoning in one line"
 
 
-ID = Text("a lowercase slug: letters, digits and hyphens", ID_PATTERN, "a slug like 2022-07-moscow")
+ID = Text(
+    "a lowercase slug: letters, digits and hyphens", ID_PATTERN, "a slug like 2024-05-state-visit"
+)
 REF = Text("the id of a person or organisation in the registry", ID_PATTERN, "a registry id")
 SOURCE_REF = Text("the id of a source", ID_PATTERN, "a source id")
 EDTF = Text(
