@@ -23,7 +23,8 @@ process, so start-up counts, as it does for a user. References:
 Sizes of 10,000 visits and more use ``--large-runs`` runs (``--huge-runs`` from
 100,000), cold builds included. A size whose corpus and index would not fit
 on the disk is skipped with a note. Prints a Markdown table of medians,
-ratios, targets and peak memory (the largest process's, in MB; target < 200).
+ratios, targets and peak memory (the largest process's, in MB; target < 200), then
+the size of each index beside its fact files (target: at most 2x).
 """
 
 from __future__ import annotations
@@ -184,8 +185,21 @@ def batch_input(corpus: Path, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def corpus_rows(size: int, runs: int, work: Path) -> Iterator[Row]:
-    """Cold, after-one-change, warm and batch queries on a synthetic base of ``size`` visits."""
+def index_size_note(label: str, corpus: Path, cache: Path) -> str:
+    """How big the index is beside the fact files it is built from (target: at most 2x)."""
+    facts = sum(path.stat().st_size for path in corpus.rglob("*.toml"))
+    index = sum(path.stat().st_size for path in cache.iterdir() if path.is_file())
+    return (
+        f"{label} visits: the index is {index / 1e6:.0f} MB for {facts / 1e6:.0f} MB of fact "
+        f"files, {index / facts:.1f}x (target: at most 2x)."
+    )
+
+
+def corpus_rows(size: int, runs: int, work: Path, notes: list[str]) -> Iterator[Row]:
+    """Cold, after-one-change, warm and batch queries on a synthetic base of ``size`` visits.
+
+    Adds a line on the index's size to ``notes``.
+    """
     corpus = work / f"corpus-{size}"
     make_corpus(size, corpus)
     # Files in a real checkout are older than the index's two-second window
@@ -216,6 +230,7 @@ def corpus_rows(size: int, runs: int, work: Path) -> Iterator[Row]:
     grep = ["grep", "-rl", "atomic energy", str(corpus)]
     search = [FACTCLI, "search", "atomic energy", "-d", str(corpus), "--json"]
     warm_show = measure(show, runs, env)
+    notes.append(index_size_note(label, corpus, cache))
     lines = work / f"batch-{size}.txt"
     batch_input(corpus, lines)
     batch = [FACTCLI, "batch", "-d", str(corpus)]
@@ -290,7 +305,7 @@ def main(argv: list[str]) -> int:
         "| peak |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    skipped: list[str] = []
+    notes: list[str] = []  # sizes skipped or stopped, and the size of each index
     with tempfile.TemporaryDirectory(prefix="factcli-bench-") as temp:
         work = Path(temp)
         for row in shipped_rows(options.runs, work / "cache-shipped"):
@@ -298,21 +313,21 @@ def main(argv: list[str]) -> int:
         for size in sizes:
             free = shutil.disk_usage(work).free
             if free < size * BYTES_PER_VISIT:
-                skipped.append(
+                notes.append(
                     f"{size:,} visits skipped: about {size * BYTES_PER_VISIT / 1e9:.1f} GB "
                     f"of disk needed, {free / 1e9:.1f} GB free."
                 )
                 continue
             try:
-                for row in corpus_rows(size, runs_for(size, options), work):
+                for row in corpus_rows(size, runs_for(size, options), work, notes):
                     print(row.markdown(), flush=True)
             except Failed as failure:
-                skipped.append(f"{size:,} visits stopped: {failure}")
+                notes.append(f"{size:,} visits stopped: {failure}")
             finally:
                 # The next size needs the disk.
                 shutil.rmtree(work / f"corpus-{size}", ignore_errors=True)
                 shutil.rmtree(work / f"cache-{size}", ignore_errors=True)
-    for note in skipped:
+    for note in notes:
         print(f"\n{note}")
     return 0
 
