@@ -6,7 +6,7 @@ import contextlib
 import json
 import re
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import tomli_w
@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcli.errors import FactcliError
+from factcli.index.store import file_key, file_parts
 from factcli.model.loader import load_paths, read_fact_file
 from factcli.model.records import FactBase
 from factcli.query.search import Document, SearchHit, _snippet, query_terms, rank
@@ -283,3 +284,17 @@ def test_messages_never_carry_a_control_character(text: str) -> None:
     assert not _UNSAFE.search(message(text).replace("\n", "").replace("\t", ""))
     line = str(Problem(text, text, text, 3))
     assert "\n" not in line and not _UNSAFE.search(line.replace("\t", ""))
+
+
+_SEGMENT = st.text(
+    alphabet=st.characters(blacklist_characters="/\\\0", blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=8,
+).filter(lambda part: part not in (".", ".."))
+
+
+@given(st.lists(_SEGMENT, min_size=1, max_size=4), st.sampled_from(["", "\udcff"]))
+def test_the_index_orders_files_as_paths_do(parts: list[str], odd_byte: str) -> None:
+    """The index sorts files folder by folder, exactly as a full load's paths sort them."""
+    relative = "/".join(parts) + odd_byte + ".toml"
+    assert file_parts(file_key(relative)) == PurePosixPath(relative).parts
