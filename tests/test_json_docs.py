@@ -10,6 +10,8 @@ import json
 import os
 import re
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from typer.testing import CliRunner
 
 from factcli.cli import app
 
-from .conftest import REPO
+from .conftest import MINI, REPO
 
 DOC = REPO / "docs" / "json.md"
 BLOCK = re.compile(
@@ -28,17 +30,38 @@ BLOCK = re.compile(
 #: Every command with a JSON form has an example.
 COMMANDS = {
     "visits", "show", "person", "org", "search", "timeline", "meetings", "sources", "conflicts",
-    "validate", "verify-quotes", "quote", "info", "coverage", "batch",
+    "validate", "verify-quotes", "quote", "info", "coverage", "batch", "diff",
 }  # fmt: skip
 #: What the examples show for this machine's paths: the repository and the index's folder.
 HOME = "/home/you/factcli"
 CACHE = "/home/you/.cache/factcli"
 
 
-def _run(args: str, given: str | None, cache: str) -> str:
-    """What ``factcli ARGS`` prints (fed ``given`` on stdin), with this machine's paths as shown."""
+def _edited_checkout(folder: Path) -> Path:
+    """The ``diff`` example's git checkout: the mini base committed, then one role changed."""
+    facts = folder / "facts"
+    shutil.copytree(MINI, facts)
+    author = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    for command in (["init", "-q"], ["add", "facts"], [*author, "commit", "-q", "-m", "facts"]):
+        subprocess.run(["git", *command], cwd=folder, check=True, capture_output=True)
+    visit = facts / "visits" / "2020-03-springfield.toml"
+    text = visit.read_text(encoding="utf-8")
+    visit.write_text(text.replace('role = "Mayor"', 'role = "mayor of Springfield"'), "utf-8")
+    return folder
+
+
+def _run(args: str, given: str | None, cache: str, checkout: Path) -> str:
+    """What ``factcli ARGS`` prints (fed ``given`` on stdin), with this machine's paths as shown.
+
+    ``diff`` runs in ``checkout``, a git repository; every other command in the repository.
+    """
     stdin = given.replace("\\n", "\n") if given is not None else None
-    result = CliRunner().invoke(app, shlex.split(args), input=stdin)
+    here = Path.cwd()
+    os.chdir(checkout if args.startswith("diff") else REPO)
+    try:
+        result = CliRunner().invoke(app, shlex.split(args), input=stdin)
+    finally:
+        os.chdir(here)
     assert result.exit_code == 0, result.stderr
     for line in result.stdout.splitlines() if stdin is not None else [result.stdout]:
         json.loads(line)  # a valid document (JSON Lines from a batch)
@@ -53,6 +76,7 @@ def test_json_reference_examples_are_what_the_commands_print(
     monkeypatch.chdir(REPO)  # the examples name the fixture by its path in the repository
     cache = str(tmp_path / "cache")
     monkeypatch.setenv("FACTCLI_CACHE_DIR", cache)
+    checkout = _edited_checkout(tmp_path / "checkout")
     text = DOC.read_text(encoding="utf-8")
     blocks = list(BLOCK.finditer(text))
     assert {shlex.split(b["args"])[0] for b in blocks} == COMMANDS
@@ -60,14 +84,14 @@ def test_json_reference_examples_are_what_the_commands_print(
         updated = BLOCK.sub(
             lambda m: (
                 f"```console\n$ {m['feed'] or ''}factcli {m['args']}\n"
-                f"{_run(m['args'], m['input'], cache)}```"
+                f"{_run(m['args'], m['input'], cache, checkout)}```"
             ),
             text,
         )
         DOC.write_text(updated, encoding="utf-8")
         pytest.skip("docs/json.md regenerated")
     for block in blocks:
-        printed = _run(block["args"], block["input"], cache)
+        printed = _run(block["args"], block["input"], cache, checkout)
         assert printed == block["output"], f"factcli {block['args']}"
 
 
