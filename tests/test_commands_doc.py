@@ -64,3 +64,12 @@ def test_commands_doc_is_every_commands_help() -> None:
         "docs/commands.md is out of step with the commands' --help; regenerate it with "
         "FACTCLI_UPDATE_DOCS=1 python -m pytest tests/test_commands_doc.py"
     )
+
+
+def test_every_command_has_its_own_test_file() -> None:
+    """A newcomer finds a command's tests at tests/commands/test_<command>.py."""
+    from factcli.cli import COMMANDS
+
+    folder = REPO / "tests" / "commands"
+    missing = [n for n in COMMANDS if not (folder / f"test_{n.replace('-', '_')}.py").is_file()]
+    assert missing == []

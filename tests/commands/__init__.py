@@ -1,0 +1,1 @@
+"""One test file per command: what it prints, format by format, against golden files."""
