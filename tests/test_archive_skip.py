@@ -11,7 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
+
+#: Each test runs a pytest of its own.
+pytestmark = pytest.mark.slow
 
 #: A test that checks the shipped quotes against the archive.
 NEEDS_ARCHIVE = "tests/test_cli.py::test_verify_quotes_on_shipped_facts"

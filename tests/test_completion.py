@@ -50,7 +50,7 @@ def complete_in_bash(line: str) -> list[str]:
     return [line for line in result.stdout.splitlines() if line]
 
 
-pytestmark = pytest.mark.skipif(BASH is None, reason="bash is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(BASH is None, reason="bash is not installed")]
 
 
 def test_visit_ids_complete() -> None:
