@@ -6,10 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from factcli.model.loader import load_directory
@@ -78,6 +81,30 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch, index_cache: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FACTCLI_FACTS_DIR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def click_command_built_once() -> Iterator[None]:
+    """``CliRunner().invoke(app, ...)`` turns each Typer app into its Click command once.
+
+    typer.testing builds the whole command again on every invoke (every command's
+    options, from their type hints): most of an in-process test's time. A Click
+    command is made to be invoked again and again; each app still gets its own.
+    """
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # another Typer: build on every invoke, as it does
+        yield
+        return
+    built: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+    def once(app: Any) -> Any:
+        if app not in built:
+            built[app] = build(app)
+        return built[app]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", once)
+        yield
 
 
 @pytest.fixture
