@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,12 +38,19 @@ def apt_install(switch: str, *packages: str) -> str:
         return f"set {switch}=1 to let the tests install them"
     if not shutil.which("apt-get") or os.geteuid() != 0:
         return "installing them needs apt-get and root"
-    install = ["apt-get", "install", "-y", "-q", *packages]
+    import fcntl
+
+    # apt-get waits for another apt (dpkg's lock), rather than failing at once.
+    apt_get = ["apt-get", "-q", "-o", "DPkg::Lock::Timeout=300"]
+    install = [*apt_get, "install", "-y", *packages]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for step in (install, ["apt-get", "update", "-q"], install):
-        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=600)
-        if step is install and done.returncode == 0:
-            return ""
+    # Test workers run in parallel: one apt-get at a time, whichever worker or run asks.
+    with open(Path(tempfile.gettempdir()) / "factcli-tests-apt.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for step in (install, [*apt_get, "update"], install):
+            done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=600)
+            if step is install and done.returncode == 0:
+                return ""
     return f"apt-get failed: {done.stderr.strip()[-300:]}"
 
 
