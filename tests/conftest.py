@@ -32,6 +32,17 @@ _BESIDE = Path(sys.executable).parent / "factcli"
 FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In parallel, the modules with slow tests are handed out first, the quick ones after.
+
+    With ``--dist loadfile`` a module is one piece of work: the longest (pre-commit
+    installing its hooks, the shells, the browser) handed out last would keep one
+    worker busy while the others have finished. A serial run keeps the files' order.
+    """
+    if hasattr(config, "workerinput"):  # an xdist worker
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def apt_install(switch: str, *packages: str) -> str:
     """Install Debian packages when the environment variable ``switch`` is 1; why not, or ''."""
     if os.environ.get(switch) != "1":
