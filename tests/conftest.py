@@ -6,10 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from factcli.model.loader import load_directory
@@ -28,18 +32,36 @@ _BESIDE = Path(sys.executable).parent / "factcli"
 FACTCLI = str(_BESIDE) if _BESIDE.exists() else (shutil.which("factcli") or "factcli")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In parallel, the modules with slow tests are handed out first, the quick ones after.
+
+    With ``--dist loadfile`` a module is one piece of work: the longest (pre-commit
+    installing its hooks, the shells, the browser) handed out last would keep one
+    worker busy while the others have finished. A serial run keeps the files' order.
+    """
+    if hasattr(config, "workerinput"):  # an xdist worker
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 def apt_install(switch: str, *packages: str) -> str:
     """Install Debian packages when the environment variable ``switch`` is 1; why not, or ''."""
     if os.environ.get(switch) != "1":
         return f"set {switch}=1 to let the tests install them"
     if not shutil.which("apt-get") or os.geteuid() != 0:
         return "installing them needs apt-get and root"
-    install = ["apt-get", "install", "-y", "-q", *packages]
+    import fcntl
+
+    # apt-get waits for another apt (dpkg's lock), rather than failing at once.
+    apt_get = ["apt-get", "-q", "-o", "DPkg::Lock::Timeout=300"]
+    install = [*apt_get, "install", "-y", *packages]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for step in (install, ["apt-get", "update", "-q"], install):
-        done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=600)
-        if step is install and done.returncode == 0:
-            return ""
+    # Test workers run in parallel: one apt-get at a time, whichever worker or run asks.
+    with open(Path(tempfile.gettempdir()) / "factcli-tests-apt.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for step in (install, [*apt_get, "update"], install):
+            done = subprocess.run(step, capture_output=True, text=True, env=env, timeout=600)
+            if step is install and done.returncode == 0:
+                return ""
     return f"apt-get failed: {done.stderr.strip()[-300:]}"
 
 
@@ -78,6 +100,30 @@ def plain_terminal(monkeypatch: pytest.MonkeyPatch, index_cache: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FACTCLI_FACTS_DIR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def click_command_built_once() -> Iterator[None]:
+    """``CliRunner().invoke(app, ...)`` turns each Typer app into its Click command once.
+
+    typer.testing builds the whole command again on every invoke (every command's
+    options, from their type hints): most of an in-process test's time. A Click
+    command is made to be invoked again and again; each app still gets its own.
+    """
+    build = getattr(typer.testing, "_get_command", None)
+    if build is None:  # another Typer: build on every invoke, as it does
+        yield
+        return
+    built: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+    def once(app: Any) -> Any:
+        if app not in built:
+            built[app] = build(app)
+        return built[app]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", once)
+        yield
 
 
 @pytest.fixture

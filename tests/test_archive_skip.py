@@ -11,7 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
+
+#: Each test runs a pytest of its own.
+pytestmark = pytest.mark.slow
 
 #: A test that checks the shipped quotes against the archive.
 NEEDS_ARCHIVE = "tests/test_cli.py::test_verify_quotes_on_shipped_facts"
@@ -21,8 +26,10 @@ def _pytest(archive: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run the one archive test in a new pytest, with the archive pointed at ``archive``."""
     environment = {k: v for k, v in os.environ.items() if k != "FACTCLI_REQUIRE_ARCHIVE"}
     environment |= {"FACTCLI_ARCHIVE": str(archive), **env}
+    # One test: -n 0 runs it in this pytest, without starting a worker per core for it.
+    command = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-n", "0"]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", NEEDS_ARCHIVE],
+        [*command, NEEDS_ARCHIVE],
         cwd=REPO,
         env=environment,
         capture_output=True,

@@ -22,6 +22,8 @@ from factcli.query.words import read_thesaurus
 
 from .conftest import FACTCLI, MINI, MINI_ARCHIVE
 
+pytestmark = pytest.mark.slow
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 

@@ -23,6 +23,8 @@ from factcli.render.report import in_quote_marks
 
 from .conftest import MINI, apt_install
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

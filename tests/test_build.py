@@ -16,6 +16,7 @@ from factcli.model.files import discover
 from .conftest import FACTS, MINI
 
 
+@pytest.mark.slow  # reads in worker processes
 def test_parallel_readings_equal_readings_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = [str(p.relative_to(FACTS)) for p in discover(FACTS)]
     # Many more chunks of files than the window keeps in flight at once.

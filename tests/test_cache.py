@@ -22,6 +22,8 @@ import pytest
 from .conftest import FACTCLI, MINI
 from .test_process import with_hook
 
+pytestmark = pytest.mark.slow
+
 QUESTION = ["visits", "--json"]
 
 

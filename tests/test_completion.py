@@ -6,6 +6,7 @@ zsh and fish come from their Debian packages: with FACTCLI_INSTALL_SHELLS=1 (set
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -16,6 +17,16 @@ import pytest
 from .conftest import FACTCLI, apt_install
 
 BASH = shutil.which("bash")
+
+
+def _env() -> dict[str, str]:
+    """A shell's bare environment: factcli on PATH, and the test's own index cache.
+
+    Without FACTCLI_CACHE_DIR, factcli would index into the user's cache (or
+    /nonexistent/.cache), one cache for every test worker and every run.
+    """
+    path = str(Path(FACTCLI).parent) + ":/usr/bin:/bin"
+    return {"PATH": path, "FACTCLI_CACHE_DIR": os.environ["FACTCLI_CACHE_DIR"]}
 
 
 def complete_in_bash(line: str) -> list[str]:
@@ -33,13 +44,13 @@ def complete_in_bash(line: str) -> list[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": str(Path(FACTCLI).parent) + ":/usr/bin:/bin", "SHELL": str(BASH)},
+        env={**_env(), "SHELL": str(BASH)},
     )
     assert result.returncode == 0, result.stderr
     return [line for line in result.stdout.splitlines() if line]
 
 
-pytestmark = pytest.mark.skipif(BASH is None, reason="bash is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(BASH is None, reason="bash is not installed")]
 
 
 def test_visit_ids_complete() -> None:
@@ -114,7 +125,7 @@ def _run_shell(argv: list[str], script: str) -> list[str]:
         capture_output=True,
         text=True,
         timeout=60,
-        env={"PATH": str(Path(FACTCLI).parent) + ":/usr/bin:/bin", "HOME": "/nonexistent"},
+        env={**_env(), "HOME": "/nonexistent"},
     )
     assert result.returncode == 0, result.stderr
     return [line for line in result.stdout.splitlines() if line]

@@ -19,6 +19,8 @@ from factcli.model import loader
 
 from . import test_damage
 
+pytestmark = pytest.mark.slow
+
 #: A copy of the mini fact base with a cache folder of its own.
 facts = test_damage.facts
 

@@ -27,6 +27,8 @@ from factcli.index.store import FileStat, index_path
 
 from .conftest import MINI
 
+pytestmark = pytest.mark.slow
+
 QUESTIONS = [
     ["show", "2020-03-springfield", "--json"],
     ["visits", "--json"],

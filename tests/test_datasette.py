@@ -22,6 +22,8 @@ from factcli.export.datasette import TABLES
 
 datasette_app = pytest.importorskip("datasette.app", reason="datasette is not installed")
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:

@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import FACTCLI
 
+pytestmark = pytest.mark.slow
+
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "FACTCLI_FACTS_DIR"}

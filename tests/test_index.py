@@ -350,6 +350,7 @@ def test_each_facts_folder_has_its_own_index(facts: Path, tmp_path: Path) -> Non
     assert usable(facts) and usable(other)
 
 
+@pytest.mark.slow  # four processes at once
 def test_concurrent_first_runs_all_answer_correctly(facts: Path) -> None:
     command = [FACTCLI, "show", "2020-03-springfield", "-d", str(facts), "--json"]
     env = {**os.environ}

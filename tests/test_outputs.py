@@ -20,6 +20,8 @@ import pytest
 from .conftest import FACTCLI, MINI
 from .test_process import with_hook
 
+pytestmark = pytest.mark.slow
+
 EXPORT = [FACTCLI, "export", "-f", "json", "-d", str(MINI)]
 
 

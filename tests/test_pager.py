@@ -18,6 +18,8 @@ import pytest
 
 from .conftest import FACTCLI
 
+pytestmark = pytest.mark.slow
+
 
 def on_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run the installed factcli with a 24x100 pseudo-terminal as stdin, stdout and stderr."""

@@ -27,6 +27,8 @@ from factcli.cli import app
 from .conftest import FACTS, MINI, apt_install
 from .test_export_claims import assert_claims_match_json
 
+pytestmark = pytest.mark.slow
+
 #: Questions whose claims factcli search and PostgreSQL's full-text search must agree on:
 #: a name written with a typographic apostrophe ("Rosatom’s"), a name, and two words.
 QUESTIONS = ("Rosatom", "Shoigu", "atomic energy")

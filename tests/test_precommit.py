@@ -19,6 +19,8 @@ import pytest
 from .conftest import MINI, MINI_ARCHIVE, REPO
 from .test_diff import git
 
+pytestmark = pytest.mark.slow
+
 VISIT = Path("facts") / "visits" / "2020-03-springfield.toml"
 
 

@@ -24,6 +24,8 @@ import pytest
 
 from .conftest import FACTCLI, FACTS
 
+pytestmark = pytest.mark.slow
+
 
 def on_terminal(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
     """Exit code and everything shown, running factcli on a 24x100 pseudo-terminal."""

@@ -205,14 +205,11 @@ def test_quote_skips_a_missing_archived_text_saying_so(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("archive")
-def test_installed_quote_reads_the_archive_from_the_environment() -> None:
-    import os
-
-    os.environ["FACTCLI_ARCHIVE"] = str(ARCHIVE)
-    try:
-        result = run("quote", "Military controlled media didn't report the visit", "--toml")
-    finally:
-        del os.environ["FACTCLI_ARCHIVE"]
+def test_installed_quote_reads_the_archive_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("FACTCLI_ARCHIVE", str(ARCHIVE))
+    result = run("quote", "Military controlled media didn't report the visit", "--toml")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         '{ source = "myanmar-now-2022-07", '

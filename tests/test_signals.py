@@ -19,6 +19,8 @@ import pytest
 from .conftest import FACTCLI, MINI
 from .test_process import with_hook
 
+pytestmark = pytest.mark.slow
+
 #: Ctrl-C arrives the moment the module named by CTRL_C_AT starts loading.
 CTRL_C_WHILE_LOADING = """
 import os, signal, sys
