@@ -74,7 +74,7 @@ def test_templates_fail_validation_until_filled_then_pass(runner: CliRunner, fol
         jsonschema.validate(tomli.loads(target.read_text(encoding="utf-8")), json_schema())
     result = runner.invoke(app, ["validate", "-d", str(folder)])
     assert (result.exit_code, result.stderr) == (0, "")
-    assert "1 visits, 1 events, 1 sources, 1 people and organisations" in result.stdout
+    assert "1 visit, 1 event, 1 source, 1 person or organisation" in result.stdout
 
 
 def test_new_never_overwrites(runner: CliRunner, folder: Path) -> None:

@@ -63,8 +63,8 @@ def check(
     return err
 
 
-def without_machine_paths(text: str, *paths: Path) -> str:
+def without_machine_paths(text: str, cache: Path) -> str:
     """``text`` with this machine's folders shown as a user's would be."""
-    for path in paths:
-        text = text.replace(str(path), "/home/you/factcli")
+    text = text.replace(str(cache), "/home/you/.cache/factcli")
+    text = text.replace(str(REPO), "/home/you/factcli")
     return re.sub(r"index-[0-9a-f]{8}\.sqlite3", "index-0d57571c.sqlite3", text)
