@@ -76,9 +76,14 @@ CLOSED_PIPE_COMMANDS = [
 ]
 
 
-#: Output into a pipe as a user's shell gives it: block-buffered, so the last
-#: of it is written when the process ends (PYTHONUNBUFFERED would hide that).
-BUFFERED = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+def buffered() -> dict[str, str]:
+    """The test's environment for output into a pipe as a user's shell gives it.
+
+    Block-buffered, so the last of it is written when the process ends
+    (PYTHONUNBUFFERED would hide that). Taken when the test runs, not at import:
+    then the conftest's settings (FACTCLI_CACHE_DIR among them) are in place.
+    """
+    return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
 
 
 @pytest.mark.parametrize("args", CLOSED_PIPE_COMMANDS, ids=" ".join)
@@ -91,7 +96,7 @@ def test_a_closed_pipe_is_not_an_error(args: list[str]) -> None:
             [FACTCLI, *args, "-d", str(FACTS)],
             stdout=writer,
             stderr=subprocess.PIPE,
-            env=BUFFERED,
+            env=buffered(),
             timeout=60,
         )
     finally:
