@@ -197,15 +197,16 @@ def _write(connection: IndexConnection, path: Path, root: Path, files: dict[str,
             if rebuilt:
                 rebuild_schema(connection, root)
             changed, deleted = stale_files(connection, files)
-            if rebuilt or changed or deleted:
+            updated = bool(rebuilt or changed or deleted)
+            if updated:
                 update(connection, root, files, changed, deleted)
             # A signal between the commit and the seal would leave new content under
             # the old seal, taken for damage by the next run: it waits for both.
             with signals_held():
                 connection.execute("COMMIT")
-                if rebuilt or changed or deleted:
+                if updated:
                     seal(connection)
-            if rebuilt or changed or deleted:
+            if updated:
                 # Remembered as checked now, unless too recent to trust (as ever, so far).
                 note_checked(connection, path, connection.trusted_state)
         except BaseException:

@@ -22,25 +22,17 @@ from factcli.model.records import (
     Event,
     FactBase,
     Place,
-    Setting,
     Source,
     Statement,
     Status,
     Visit,
 )
 from factcli.model.values import value_data
+from factcli.wording import counted
 
 
 def _named(facts: FactBase, entity_id: str) -> Data:
     return {"id": entity_id, "name": facts.name_of(entity_id)}
-
-
-def _own_setting(facts: FactBase, setting: Setting) -> Data:
-    return setting_data(setting, facts.name_of)
-
-
-def _mentions(facts: FactBase, setting: Setting) -> Data:
-    return mentions_data(setting, facts.name_of)
 
 
 def place_data(facts: FactBase, place: Place, stop: int | None = None) -> Data:
@@ -55,7 +47,7 @@ def place_data(facts: FactBase, place: Place, stop: int | None = None) -> Data:
         # A stop the sources only announce is "planned", never passed off as visited.
         "status": place.status,
         **evidence_data(place.evidence),
-        **_mentions(facts, place.setting),
+        **mentions_data(place.setting, facts.name_of),
     }
 
 
@@ -67,7 +59,7 @@ def statement_data(facts: FactBase, statement: Statement) -> Data:
         "speech": statement.speech,
         "date": date_data(statement.date),
         **evidence_data(statement.evidence),
-        **_own_setting(facts, statement.setting),
+        **setting_data(statement.setting, facts.name_of),
     }
 
 
@@ -82,7 +74,7 @@ def _context_data(facts: FactBase, record: Visit | Event) -> list[Data]:
             "comparable": value_data(n.value),
             "date": date_data(n.date),
             **evidence_data(n.evidence),
-            **_mentions(facts, n.setting),
+            **mentions_data(n.setting, facts.name_of),
         }
         for n in record.context
     ]
@@ -108,9 +100,9 @@ def delegation_words(facts: FactBase, visit: Visit) -> str:
     if not visit.delegation:
         return "not reported"
     people, groups = delegation_counts(facts, visit)
-    parts = [f"{people} {'person' if people == 1 else 'people'}"] if people or not groups else []
+    parts = [counted(people, "person", "people")] if people or not groups else []
     if groups:
-        parts.append(f"{groups} {'group' if groups == 1 else 'groups'}")
+        parts.append(counted(groups, "group"))
     words = ", ".join(parts)
     if expected := delegation_expected(visit):
         words += f" ({expected} expected)"
@@ -226,7 +218,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "by": c.by,
                 "description": c.description,
                 **evidence_data(c.evidence),
-                **_mentions(facts, c.setting),
+                **mentions_data(c.setting, facts.name_of),
             }
             for c in visit.characterisations
         ],
@@ -237,7 +229,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "role": d.role,
                 "organisation": d.organisation,
                 **evidence_data(d.evidence),
-                **_own_setting(facts, d.setting),
+                **setting_data(d.setting, facts.name_of),
             }
             for d in visit.delegation
         ],
@@ -248,7 +240,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "date": date_data(c.date),
                 "topics": list(c.topics),
                 **evidence_data(c.evidence),
-                **_own_setting(facts, c.setting),
+                **setting_data(c.setting, facts.name_of),
             }
             for c in visit.counterparts
         ],
@@ -259,7 +251,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "wording": a.wording,
                 "date": date_data(a.date),
                 **evidence_data(a.evidence),
-                **_own_setting(facts, a.setting),
+                **setting_data(a.setting, facts.name_of),
             }
             for a in visit.agreements
         ],
@@ -269,7 +261,7 @@ def visit_data(facts: FactBase, visit: Visit) -> Data:
                 "date": date_data(a.date),
                 "attendees": [_named(facts, p) for p in a.attendees],
                 **evidence_data(a.evidence),
-                **_own_setting(facts, a.setting),
+                **setting_data(a.setting, facts.name_of),
             }
             for a in visit.activities
         ],
@@ -309,7 +301,7 @@ def event_data(facts: FactBase, event: Event) -> Data:
         "statements": [statement_data(facts, s) for s in event.statements],
         "context": _context_data(facts, event),
         **evidence_data(event.evidence),
-        **_mentions(facts, event.setting),
+        **mentions_data(event.setting, facts.name_of),
         "file": facts.relative_file(event.file),
     }
 
@@ -354,7 +346,7 @@ def entity_data(facts: FactBase, entity: Entity) -> Data:
                 "organisation": r.organisation,
                 "during": r.during.text if r.during else None,
                 **evidence_data(r.evidence),
-                **_mentions(facts, r.setting),
+                **mentions_data(r.setting, facts.name_of),
             }
             for r in entity.roles
         ],

@@ -23,7 +23,7 @@ _LABELS: dict[EntityKind | None, str] = {
 
 
 def id_as_name(entity_id: str) -> str:
-    """An entity's id read as a name: ``sergei-shoigu`` finds Sergei Shoigu."""
+    """An entity's id read as a name: ``ilse-varga`` finds Ilse Varga."""
     return entity_id.replace("-", " ")
 
 

@@ -27,6 +27,7 @@ from factcli.query.entities import EntityKind, find_entity
 from factcli.query.search import SearchHit
 from factcli.query.text import fold
 from factcli.query.words import Alternative, Query, Unit
+from factcli.wording import counted
 
 #: How a claim of each section is named; ``{who}`` is its subject's name.
 _NOUNS: dict[SectionName, str] = {
@@ -154,7 +155,7 @@ def mention_hint(access: FactsAccess, name: str, kind: EntityKind) -> str | None
     claims = {(h.record_id, h.section) for h in hits if h.section not in ("registry",)}
     if not claims:
         return None
-    count = f"{len(claims)} claim" + ("" if len(claims) == 1 else "s")
+    count = counted(len(claims), "claim")
     return f'{shown} is named in {count}, though not as taking part: factcli search "{shown}"'
 
 
