@@ -53,16 +53,20 @@ def complete_in_bash(line: str) -> list[str]:
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(BASH is None, reason="bash is not installed")]
 
 
+#: The visit and event ids of the shipped base that start with 2022-0, in file order.
+IDS_2022 = [
+    "2022-07-moscow",
+    "2022-09-vladivostok",
+    "2022-02-ukraine-invasion",
+    "2022-03-armed-forces-day",
+    "2022-07-wang-yi-myanmar",
+    "2022-07-blinken-thailand",
+    "2022-08-lavrov-naypyidaw",
+]
+
+
 def test_visit_ids_complete() -> None:
-    assert complete_in_bash("factcli show 2022-0") == [
-        "2022-07-moscow",
-        "2022-09-vladivostok",
-        "2022-02-ukraine-invasion",
-        "2022-03-armed-forces-day",
-        "2022-07-wang-yi-myanmar",
-        "2022-07-blinken-thailand",
-        "2022-08-lavrov-naypyidaw",
-    ]
+    assert complete_in_bash("factcli show 2022-0") == IDS_2022
 
 
 def test_person_names_complete_through_aliases_as_one_word() -> None:
@@ -171,17 +175,7 @@ COMPLETERS = {"zsh": complete_in_zsh, "fish": complete_in_fish}
 @pytest.mark.parametrize("shell", sorted(COMPLETERS))
 def test_zsh_and_fish_complete_ids_commands_and_names(shell: str) -> None:
     complete = COMPLETERS[shell]
-    assert sorted(complete("factcli show 2022-0")) == sorted(
-        [
-            "2022-07-moscow",
-            "2022-09-vladivostok",
-            "2022-02-ukraine-invasion",
-            "2022-03-armed-forces-day",
-            "2022-07-wang-yi-myanmar",
-            "2022-07-blinken-thailand",
-            "2022-08-lavrov-naypyidaw",
-        ]
-    )
+    assert sorted(complete("factcli show 2022-0")) == sorted(IDS_2022)
     assert complete("factcli verify") == ["verify-quotes"]
     assert sorted(complete("factcli person Ant")) == ["Anthony Blinken", "Antony Blinken"]
     assert complete("factcli visits --person shoi") == ["shoigu"]
